@@ -1,0 +1,8 @@
+"""`/api/v1/`: every app's router, in one namespace so URL names read `api:v1:<model>-<action>`."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("northern_connections.directory.api.urls")),
+    path("", include("northern_connections.accounts.api.urls")),
+]

@@ -1,0 +1,154 @@
+"""Writes about people and memberships. Every rule about who may join or leave lives here."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from northern_connections.core.permissions import CHANGE, locked_for, require_add
+
+from .choices import InvitationStatus, MembershipRole, RequestStatus
+from .models import Invitation, Membership, MembershipRequest, User
+
+
+def profile_update(*, actor: User, full_name: str, preferred_language: str) -> User:
+    with transaction.atomic():
+        user = locked_for(actor, CHANGE, actor)
+        user.full_name = full_name
+        user.preferred_language = preferred_language
+        user.full_clean()
+        user.save(update_fields=["full_name", "preferred_language"])
+    return user
+
+
+def _admins_left(organisation_id: int, excluding: Membership) -> bool:
+    return (
+        Membership.objects.filter(organisation_id=organisation_id, role=MembershipRole.ADMIN)
+        .exclude(pk=excluding.pk)
+        .exists()
+    )
+
+
+def membership_add(*, organisation, user: User, role: str = MembershipRole.MEMBER) -> Membership:
+    """Internal: make `user` a member (used by accepted invitations, approved requests, creation)."""
+    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+    if not created and role == MembershipRole.ADMIN and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role", "updated"])
+    return membership
+
+
+def is_organisation_admin(user: User, organisation_id: int) -> bool:
+    return user.is_superuser or Membership.objects.filter(
+        user=user, organisation_id=organisation_id, role=MembershipRole.ADMIN
+    ).exists()
+
+
+def membership_set_role(*, actor: User, membership: Membership, role: str) -> Membership:
+    with transaction.atomic():
+        membership = locked_for(actor, CHANGE, membership)
+        if not is_organisation_admin(actor, membership.organisation_id):
+            raise PermissionDenied(_("Only an organisation administrator can change roles."))
+        if membership.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
+            if not _admins_left(membership.organisation_id, membership):
+                raise ValidationError(_("An organisation needs at least one administrator."))
+        membership.role = role
+        membership.full_clean()
+        membership.save(update_fields=["role", "updated"])
+    return membership
+
+
+def membership_remove(*, actor: User, membership: Membership) -> None:
+    """Leave an organisation (own membership) or remove a colleague (administrators)."""
+    with transaction.atomic():
+        membership = locked_for(actor, CHANGE, membership)
+        if membership.role == MembershipRole.ADMIN and not _admins_left(membership.organisation_id, membership):
+            others = Membership.objects.filter(organisation_id=membership.organisation_id).exclude(pk=membership.pk)
+            if others.exists():
+                raise ValidationError(
+                    _("You are the last administrator: make a colleague administrator before you leave.")
+                )
+        membership.delete()
+
+
+def _send(template: str, to: str, context: dict, language: str | None = None) -> None:
+    with translation.override(language or translation.get_language()):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"accounts/email/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def invitation_create(*, actor: User, organisation, email: str, role: str, accept_url_base: str) -> Invitation:
+    email = email.strip().lower()
+    with transaction.atomic():
+        require_add(actor, Invitation, organisation=organisation)
+        if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+            raise ValidationError({"email": _("This person is already a member.")})
+        invitation = Invitation(organisation=organisation, email=email, role=role, invited_by=actor)
+        invitation.full_clean()
+        invitation.save()
+        context = {"invitation": invitation, "url": accept_url_base + invitation.get_absolute_url(), "actor": actor}
+        transaction.on_commit(lambda: _send("invitation", email, context))
+    return invitation
+
+
+def invitation_accept(*, actor: User, token: str) -> Membership:
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(token=token).first()
+        if invitation is None or invitation.status != InvitationStatus.PENDING:
+            raise ValidationError(_("This invitation is no longer valid."))
+        if invitation.email.lower() != actor.email.lower():
+            raise PermissionDenied(_("This invitation was sent to another e-mail address."))
+        membership = membership_add(organisation=invitation.organisation, user=actor, role=invitation.role)
+        invitation.status = InvitationStatus.ACCEPTED
+        invitation.accepted_by = actor
+        invitation.save(update_fields=["status", "accepted_by", "updated"])
+    return membership
+
+
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+    with transaction.atomic():
+        invitation = locked_for(actor, CHANGE, invitation)
+        if invitation.status == InvitationStatus.PENDING:
+            invitation.status = InvitationStatus.REVOKED
+            invitation.save(update_fields=["status", "updated"])
+    return invitation
+
+
+def membership_request_create(*, actor: User, organisation, message: str = "") -> MembershipRequest:
+    with transaction.atomic():
+        require_add(actor, MembershipRequest)
+        if Membership.objects.filter(organisation=organisation, user=actor).exists():
+            raise ValidationError(_("You are already a member of this organisation."))
+        if MembershipRequest.objects.filter(
+            organisation=organisation, user=actor, status=RequestStatus.PENDING
+        ).exists():
+            raise ValidationError(_("Your request to join is already waiting for a decision."))
+        request = MembershipRequest(user=actor, organisation=organisation, message=message)
+        request.full_clean()
+        request.save()
+        admins = list(
+            Membership.objects.filter(organisation=organisation, role=MembershipRole.ADMIN)
+            .select_related("user")
+            .values_list("user__email", "user__preferred_language")
+        )
+        context = {"request_obj": request, "organisation": organisation, "requester": actor}
+        for email, language in admins:
+            transaction.on_commit(lambda e=email, lang=language: _send("membership_request", e, context, lang))
+    return request
+
+
+def membership_request_decide(*, actor: User, request: MembershipRequest, approve: bool) -> MembershipRequest:
+    with transaction.atomic():
+        request = locked_for(actor, CHANGE, request)
+        if request.status != RequestStatus.PENDING:
+            raise ValidationError(_("This request has already been decided."))
+        request.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
+        request.decided_by = actor
+        request.save(update_fields=["status", "decided_by", "updated"])
+        if approve:
+            membership_add(organisation=request.organisation, user=request.user)
+    return request

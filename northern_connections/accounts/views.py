@@ -1,0 +1,169 @@
+"""Profile, memberships and invitations: thin views over accounts.services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from rest_framework.authtoken.models import Token
+
+from northern_connections.core.permissions import CHANGE
+from northern_connections.core.views import GateView
+from northern_connections.directory.models import Organisation
+
+from . import selectors, services
+from .forms import InvitationForm, ProfileForm, RoleForm
+from .models import Invitation, Membership, MembershipRequest
+from .services import is_organisation_admin
+
+
+@method_decorator(login_required, name="dispatch")
+class ProfileView(View):
+    def get(self, request):
+        form = ProfileForm(initial={"full_name": request.user.full_name,
+                                    "preferred_language": request.user.preferred_language})
+        return self.render(form)
+
+    def post(self, request):
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.profile_update(actor=request.user, **form.cleaned_data)
+            response = redirect("accounts:profile")
+            # The profile language takes effect now, also over an earlier switcher choice.
+            from django.conf import settings
+
+            response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+            messages.success(request, _("Profile saved."))
+            return response
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        token = Token.objects.filter(user=self.request.user).first()
+        return render(self.request, "accounts/profile.html", {
+            "form": form, "memberships": selectors.membership_list_for_user(actor=self.request.user), "token": token,
+        }, status=status)
+
+
+@login_required
+def api_token(request):
+    """Create (or replace) the user's API token; shown once on the profile page."""
+    if request.method != "POST":
+        return redirect("accounts:profile")
+    Token.objects.filter(user=request.user).delete()
+    Token.objects.create(user=request.user)
+    messages.success(request, _("A new API token was created."))
+    return redirect("accounts:profile")
+
+
+class OrganisationPeopleView(GateView):
+    """Members, invitations and join requests of one organisation (members only)."""
+
+    model = Organisation
+
+    def get(self, request, slug):
+        organisation = get_object_or_404(Organisation.objects.restrict(request.user), slug=slug)
+        people = selectors.organisation_people(actor=request.user, organisation=organisation)
+        if not people["memberships"].exists() and not request.user.is_superuser:
+            self.deny()
+        return render(request, "accounts/organisation_people.html", {
+            "organisation": organisation,
+            "is_admin": is_organisation_admin(request.user, organisation.pk),
+            "invitation_form": InvitationForm(),
+            **people,
+        })
+
+    def post(self, request, slug):
+        organisation = get_object_or_404(Organisation.objects.restrict(request.user), slug=slug)
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.invitation_create(actor=request.user, organisation=organisation,
+                                           accept_url_base=request.build_absolute_uri("/")[:-1], **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Invitation sent."))
+        else:
+            messages.error(request, _("Please give a valid e-mail address."))
+        return redirect("accounts:organisation_people", slug=slug)
+
+
+class MembershipRoleView(GateView):
+    model = Membership
+    action = CHANGE
+
+    def post(self, request, pk):
+        membership = self.get_object()
+        form = RoleForm(request.POST)
+        if form.is_valid():
+            try:
+                services.membership_set_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        return redirect("accounts:organisation_people", slug=membership.organisation.slug)
+
+
+class MembershipRemoveView(GateView):
+    """Leave an organisation (your own membership) or remove a colleague (administrators)."""
+
+    model = Membership
+    action = CHANGE
+
+    def post(self, request, pk):
+        membership = self.get_object()
+        own = membership.user_id == request.user.pk
+        try:
+            services.membership_remove(actor=request.user, membership=membership)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(request.POST.get("next") or "accounts:profile")
+        if own:
+            messages.success(request, _("You left %(org)s.") % {"org": membership.organisation})
+            return redirect("accounts:profile")
+        messages.success(request, _("Removed."))
+        return redirect("accounts:organisation_people", slug=membership.organisation.slug)
+
+
+class MembershipRequestDecideView(GateView):
+    model = MembershipRequest
+    action = CHANGE
+
+    def post(self, request, pk):
+        join_request = self.get_object()
+        try:
+            services.membership_request_decide(actor=request.user, request=join_request,
+                                               approve=request.POST.get("decision") == "approve")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("accounts:organisation_people", slug=join_request.organisation.slug)
+
+
+class InvitationRevokeView(GateView):
+    model = Invitation
+    action = CHANGE
+
+    def post(self, request, pk):
+        invitation = self.get_object()
+        services.invitation_revoke(actor=request.user, invitation=invitation)
+        return redirect("accounts:organisation_people", slug=invitation.organisation.slug)
+
+
+@method_decorator(login_required, name="dispatch")
+class InvitationAcceptView(View):
+    def get(self, request, token):
+        invitation = Invitation.objects.select_related("organisation").filter(token=token).first()
+        if invitation is None:
+            raise Http404
+        return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
+
+    def post(self, request, token):
+        try:
+            membership = services.invitation_accept(actor=request.user, token=token)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect("accounts:profile")
+        messages.success(request, _("You are now a member of %(org)s.") % {"org": membership.organisation})
+        return redirect(membership.organisation.get_absolute_url())

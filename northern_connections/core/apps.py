@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "northern_connections.core"
+    label = "core"
+
+    def ready(self) -> None:
+        from . import checks, policies  # noqa: F401  (registration side effects)

@@ -1,0 +1,77 @@
+"""Base models shared by every app: time stamps, the restricted queryset and the search entry."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .permissions import RestrictedQuerySet
+
+
+class TimeStampedModel(models.Model):
+    """Every record says when it was created and last changed (audit trails and feeds need it)."""
+
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class RestrictedModel(TimeStampedModel):
+    """Base of every domain model: `objects.restrict(user, action)` is the one permission gate."""
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class SearchEntry(models.Model):
+    """Analysed text of one searchable object, indexed by SQLite FTS5 or PostgreSQL full text.
+
+    The text is stemmed in Python with the Snowball stemmer of its own language before it is
+    stored, so that both databases match the same words the same way (see core/search.py); the
+    database only intersects tokens, which both do fast.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8, blank=True)
+    tokens = models.TextField()
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="core_searchentry_unique_object")
+        ]
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
+
+
+class Job(TimeStampedModel):
+    """A long-running background task whose progress a user watches (imports, scheduling, reports).
+
+    Progress lives in the database rather than in a worker's memory so that any web process can
+    show it and nothing is lost when a worker restarts.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=64)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    progress = models.FloatField(default=0.0)
+    message = models.CharField(max_length=500, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.status})"

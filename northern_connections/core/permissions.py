@@ -1,0 +1,111 @@
+"""The one permission gate of the platform (DESIGN.md §4.3).
+
+Every model's manager is a `RestrictedQuerySet`; `restrict(user, action)` narrows it to the rows
+the user may see ("view") or change ("change", "delete", or an app's own action such as
+"evaluate"). The rules for one model live in one `Policy` in its app's permissions.py,
+registered with `register`. Web views, API viewsets, services and selectors all go through
+`restrict`, so a page, an endpoint and a command can never disagree about who may do what.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from northern_connections.accounts.models import User
+
+VIEW = "view"
+CHANGE = "change"
+DELETE = "delete"
+
+
+def is_platform_admin(user: User | AnonymousUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_superuser)
+
+
+class Policy:
+    """Who may do what with one model.
+
+    The defaults fit public catalogue data: anyone may view, platform administrators may do
+    anything, and apps override `member_scope` to grant rights through organisation membership
+    or object assignments. Scopes return querysets (not booleans) so that lists are filtered in
+    SQL and a single object is checked with the very same rule.
+    """
+
+    public_view: bool = True
+
+    def scope(self, user: Any, action: str, queryset: models.QuerySet) -> models.QuerySet:
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW and self.public_view:
+            return queryset
+        if user is None or not user.is_authenticated or not user.is_active:
+            return queryset.none()
+        return self.member_scope(user, action, queryset)
+
+    def member_scope(self, user: User, action: str, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.none()
+
+    def can_add(self, user: Any, **context: Any) -> bool:
+        """Whether the user may create a new object (object-less action, so not a scope)."""
+        return is_platform_admin(user)
+
+
+_registry: dict[type[models.Model], Policy] = {}
+
+
+def register(model: type[models.Model], policy: Policy) -> None:
+    _registry[model] = policy
+
+
+def policy_for(model: type[models.Model]) -> Policy:
+    for klass in model.__mro__:
+        if klass in _registry:
+            return _registry[klass]
+    # A model without a policy is visible to administrators only: failing closed is the safe default.
+    return _ADMIN_ONLY
+
+
+class _AdminOnly(Policy):
+    public_view = False
+
+
+_ADMIN_ONLY = _AdminOnly()
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user: Any, action: str = VIEW) -> models.QuerySet:
+        return policy_for(self.model).scope(user, action, self)
+
+
+def can(user: Any, action: str, obj: models.Model) -> bool:
+    model = type(obj)
+    return policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk)).exists()
+
+
+def can_add(user: Any, model: type[models.Model], **context: Any) -> bool:
+    return policy_for(model).can_add(user, **context)
+
+
+def locked_for(user: Any, action: str, obj: models.Model) -> models.Model:
+    """Re-read `obj` inside the caller's transaction, locked, and only if the user still may act.
+
+    Services call this first: the permission is checked again on the saved row (not on what a
+    form was given), and the row lock serialises concurrent edits of the same object.
+    """
+    model = type(obj)
+    queryset = policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk))
+    locked = model._default_manager.select_for_update().filter(pk__in=queryset.values("pk")).first()
+    if locked is None:
+        raise PermissionDenied(f"You may not {action} this {model._meta.verbose_name}.")
+    return locked
+
+
+def require_add(user: Any, model: type[models.Model], **context: Any) -> None:
+    if not can_add(user, model, **context):
+        raise PermissionDenied(f"You may not add a {model._meta.verbose_name}.")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views_pages
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views_pages.home, name="home"),
+    path("health/", views_pages.health, name="health"),
+    path("jobs/<int:pk>/", views_pages.job_progress, name="job_progress"),
+]

@@ -1,0 +1,176 @@
+"""Generic views shared by every app (the NetBox pattern: twelve apps, learned once).
+
+They decide access only through the permission gate: lists and detail pages show
+`Model.objects.restrict(user, "view")`, edit and delete pages look the object up in the "change"
+or "delete" scope, and the service they call re-checks it inside its transaction. An object the
+user may not see is a 404; one they may see but not change is a 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from .permissions import CHANGE, DELETE, VIEW, can_add
+
+
+class GateMixin:
+    """Looks objects up through the gate; anonymous users are sent to log in for actions."""
+
+    model: type[models.Model]
+    action: str = VIEW
+
+    def get_queryset(self, action: str | None = None) -> models.QuerySet:
+        return self.model.objects.restrict(self.request.user, action or self.action)
+
+    def get_object(self, action: str | None = None) -> models.Model:
+        action = action or self.action
+        lookup = {"pk": self.kwargs["pk"]} if "pk" in self.kwargs else {"slug": self.kwargs["slug"]}
+        obj = self.get_queryset(action).filter(**lookup).first()
+        if obj is not None:
+            return obj
+        if action != VIEW and self.get_queryset(VIEW).filter(**lookup).exists():
+            self.deny()
+        raise Http404(_("No such %(name)s.") % {"name": self.model._meta.verbose_name})
+
+    def deny(self):
+        if not self.request.user.is_authenticated:
+            raise _LoginRequired
+        raise PermissionDenied
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+class GateView(GateMixin, View):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+
+class ObjectListView(GateView):
+    """Filtered, searchable, sortable, paginated list; HTMX requests get only the results."""
+
+    filterset_class = None
+    table_class = None
+    template_name = "components/object_list.html"
+    partial_template_name = "components/_object_list_results.html"
+    default_page_size = 25
+
+    def get_list_queryset(self) -> models.QuerySet:
+        return self.get_queryset()
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        queryset = self.get_list_queryset()
+        filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+        if filterset.is_bound and not filterset.is_valid():
+            rows = queryset.none()
+        table = self.table_class(rows)
+        per_page = request.GET.get("per_page", "")
+        per_page = int(per_page) if per_page.isdigit() and int(per_page) in _page_sizes() else self.default_page_size
+        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        context = {
+            "model": self.model,
+            "meta": self.model._meta,
+            "filterset": filterset,
+            "table": table,
+            "can_add": can_add(request.user, self.model),
+            **self.get_extra_context(),
+        }
+        template = self.partial_template_name if getattr(request, "htmx", False) else self.template_name
+        return render(request, template, context)
+
+    def get_extra_context(self) -> dict[str, Any]:
+        return {}
+
+
+def _page_sizes() -> list[int]:
+    from django.conf import settings
+
+    return settings.PAGE_SIZES
+
+
+class ObjectDetailView(GateView):
+    template_name: str
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        return render(request, self.template_name, {"object": obj, **self.get_extra_context(obj)})
+
+    def get_extra_context(self, obj: models.Model) -> dict[str, Any]:
+        return {}
+
+
+class ObjectEditView(GateView):
+    """Edit form; the actual write is the app's service (`save`), which re-checks permission."""
+
+    action = CHANGE
+    form_class = None
+    template_name = "components/object_edit.html"
+
+    def save(self, form, obj: models.Model) -> models.Model:
+        raise NotImplementedError
+
+    def get_form(self, obj, data=None, files=None):
+        return self.form_class(data, files, instance=obj)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        return self.render_form(self.get_form(obj), obj)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        form = self.get_form(obj, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                obj = self.save(form, obj)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(obj.get_absolute_url())
+        return self.render_form(form, obj, status=400)
+
+    def render_form(self, form, obj, status: int = 200) -> HttpResponse:
+        return render(request=self.request, template_name=self.template_name,
+                      context={"form": form, "object": obj, "meta": self.model._meta}, status=status)
+
+
+def apply_validation_error(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: field errors by field, the rest on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+class ObjectDeleteView(GateView):
+    action = DELETE
+    template_name = "components/object_delete.html"
+    success_url: str
+
+    def delete(self, obj: models.Model) -> None:
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return render(request, self.template_name, {"object": self.get_object(), "meta": self.model._meta})
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        self.delete(obj)
+        messages.success(request, _("Deleted."))
+        return redirect(self.success_url)

@@ -1,0 +1,56 @@
+from rest_framework import serializers
+
+from ..models import NaceCode, NutsRegion, Organisation, Partnership, ValueChain, ValueChainStep
+
+
+class NutsRegionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = NutsRegion
+        fields = ["code", "name", "level", "country", "cohesion_category"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:v1:organisation-detail", lookup_field="slug")
+    nuts_region = serializers.SlugRelatedField(slug_field="code", queryset=NutsRegion.objects.all(),
+                                               allow_null=True, required=False)
+    value_chains = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=ValueChain.objects.all(),
+                                                required=False)
+    value_chain_steps = serializers.SlugRelatedField(slug_field="slug", many=True, required=False,
+                                                     queryset=ValueChainStep.objects.all())
+    nace_codes = serializers.SlugRelatedField(slug_field="code", many=True, queryset=NaceCode.objects.all(),
+                                              required=False)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "url", "slug", "kind", "name", "short_name", "country", "nuts_region", "city", "address", "postcode",
+            "website", "description", "description_language", "staff_headcount", "turnover_eur", "size_class",
+            "nace_codes", "value_chains", "value_chain_steps", "trl", "languages", "source", "external_id",
+            "past_projects", "created", "updated",
+        ]
+        read_only_fields = ["slug", "size_class", "source", "external_id", "past_projects", "created", "updated"]
+
+
+class OrganisationListSerializer(OrganisationSerializer):
+    """The list omits the M2M fields that were not prefetched, keeping the query count constant."""
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [f for f in OrganisationSerializer.Meta.fields if f not in ("nace_codes", "value_chain_steps")]
+
+
+class PartnershipSerializer(serializers.ModelSerializer):
+    partners = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Partnership
+        fields = ["slug", "name", "acronym", "programme", "description", "website", "start_date", "end_date",
+                  "partners"]
+
+    def get_partners(self, obj) -> list[dict]:
+        return [{"organisation": p.organisation.slug, "name": p.organisation.name, "country": p.organisation.country,
+                 "role": p.role} for p in obj.partners.all()]
+
+
+class VocabularySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()

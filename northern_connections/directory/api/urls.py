@@ -1,0 +1,10 @@
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("partnerships", views.PartnershipViewSet, basename="partnership")
+router.register("nuts-regions", views.NutsRegionViewSet, basename="nutsregion")
+router.register("vocabularies", views.VocabularyViewSet, basename="vocabulary")
+urlpatterns = router.urls

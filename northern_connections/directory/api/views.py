@@ -1,0 +1,80 @@
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.response import Response
+
+from northern_connections.core.api.viewsets import GateViewSetMixin, ReadOnlyGateViewSet
+
+from .. import services
+from ..filtersets import OrganisationFilterSet
+from ..models import NutsRegion, Organisation, Partner, Partnership, ValueChain, ValueChainStep
+from .serializers import (
+    NutsRegionSerializer,
+    OrganisationListSerializer,
+    OrganisationSerializer,
+    PartnershipSerializer,
+    VocabularySerializer,
+)
+
+
+class OrganisationViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                          mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Organisations: same filters as the list page; writes go through directory.services."""
+
+    model = Organisation
+    lookup_field = "slug"
+    filterset_class = OrganisationFilterSet
+
+    def base_queryset(self):
+        queryset = Organisation.objects.select_related("nuts_region")
+        if self.action == "list":
+            return queryset.prefetch_related("value_chains").order_by("name", "pk")
+        return queryset.prefetch_related("value_chains", "value_chain_steps", "nace_codes")
+
+    def get_serializer_class(self):
+        return OrganisationListSerializer if self.action == "list" else OrganisationSerializer
+
+    def perform_create(self, serializer):
+        self.check_add()
+        serializer.instance = services.organisation_create(actor=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.organisation_update(
+            actor=self.request.user, organisation=serializer.instance, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.organisation_delete(actor=self.request.user, organisation=instance)
+
+
+class PartnershipViewSet(ReadOnlyGateViewSet):
+    model = Partnership
+    lookup_field = "slug"
+    serializer_class = PartnershipSerializer
+
+    def base_queryset(self):
+        return Partnership.objects.prefetch_related(
+            Prefetch("partners", queryset=Partner.objects.select_related("organisation"))
+        )
+
+
+class NutsRegionViewSet(ReadOnlyGateViewSet):
+    model = NutsRegion
+    lookup_field = "code"
+    serializer_class = NutsRegionSerializer
+    filterset_fields = ["level", "country"]
+
+    def base_queryset(self):
+        return NutsRegion.objects.defer("geometry")
+
+
+class VocabularyViewSet(viewsets.ViewSet):
+    """Value chains and their steps: the slugs used by filters and imports."""
+
+    @extend_schema(responses=VocabularySerializer(many=True))
+    def list(self, request, version=None):
+        data = {
+            "value_chains": list(ValueChain.objects.restrict(request.user).values("slug", "name")),
+            "value_chain_steps": list(ValueChainStep.objects.restrict(request.user).values("slug", "name")),
+        }
+        return Response(data, status=status.HTTP_200_OK)

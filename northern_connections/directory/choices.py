@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .vocabularies import TRL_DEFINITIONS
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality / city")
+    REGIONAL_AUTHORITY = "regional_authority", _("Regional authority")
+    CLUSTER = "cluster", _("Cluster organisation")
+    SME = "sme", _("SME")
+    LARGE_ENTERPRISE = "large_enterprise", _("Large enterprise")
+    KNOWLEDGE_INSTITUTION = "knowledge_institution", _("Knowledge institution")
+    EU_OFFICE = "eu_office", _("EU office or agency")
+    OTHER = "other", _("Other")
+
+
+PUBLIC_AUTHORITY_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.REGIONAL_AUTHORITY)
+
+
+class SizeClass(models.TextChoices):
+    """EU SME definition (Commission Recommendation 2003/361/EC)."""
+
+    MICRO = "micro", _("Micro enterprise")
+    SMALL = "small", _("Small enterprise")
+    MEDIUM = "medium", _("Medium-sized enterprise")
+    LARGE = "large", _("Large enterprise")
+    UNKNOWN = "", _("Unknown")
+
+
+class CohesionCategory(models.TextChoices):
+    MORE_DEVELOPED = "more_developed", _("More developed region")
+    TRANSITION = "transition", _("Transition region")
+    LESS_DEVELOPED = "less_developed", _("Less developed region")
+    NONE = "", _("Not classified")
+
+
+class PartnerRole(models.TextChoices):
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    ASSOCIATED = "associated", _("Associated partner")
+
+
+class S3Dimension(models.TextChoices):
+    ECONOMIC = "economic", _("Economic domain (NACE)")
+    SCIENTIFIC = "scientific", _("Scientific domain (NABS)")
+    POLICY = "policy", _("Policy objective")
+
+
+TRL_CHOICES = [(level, f"TRL {level} – {text}") for level, text in TRL_DEFINITIONS.items()]
+
+
+class OrganisationSource(models.TextChoices):
+    MANUAL = "manual", _("Entered on the platform")
+    IMPORT = "import", _("Imported")
+    DEMO = "demo", _("Demo data")

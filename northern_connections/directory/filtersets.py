@@ -1,0 +1,63 @@
+"""Filters shared by the organisation list page and the API (one definition, two front doors)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from northern_connections.core.search import search_filter
+
+from .choices import TRL_CHOICES, OrganisationKind
+from .countries import COUNTRY_CHOICES
+from .models import Organisation, ValueChain, ValueChainStep
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind"), choices=OrganisationKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES)
+    region = django_filters.CharFilter(label=_("NUTS region"), method="filter_region",
+                                       help_text=_("A NUTS code; includes its sub-regions."))
+    value_chain = django_filters.ModelMultipleChoiceFilter(
+        label=_("Value chain"), field_name="value_chains", to_field_name="slug",
+        queryset=ValueChain.objects.all(), method="filter_related",
+    )
+    step = django_filters.ModelMultipleChoiceFilter(
+        label=_("Value-chain step"), field_name="value_chain_steps", to_field_name="slug",
+        queryset=ValueChainStep.objects.all(), method="filter_related",
+    )
+    trl_min = django_filters.TypedChoiceFilter(label=_("TRL from"), field_name="trl", lookup_expr="gte",
+                                               choices=TRL_CHOICES, coerce=int)
+    trl_max = django_filters.TypedChoiceFilter(label=_("TRL to"), field_name="trl", lookup_expr="lte",
+                                               choices=TRL_CHOICES, coerce=int)
+    nace = django_filters.CharFilter(label=_("NACE code"), method="filter_nace",
+                                     help_text=_("E.g. 35.11 or 35 (includes sub-codes)."))
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "country", "region", "value_chain", "step", "trl_min", "trl_max", "nace"]
+
+    def filter_search(self, queryset, name, value):
+        return search_filter(queryset, value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(nuts_region__code__startswith=value.strip().upper())
+
+    def filter_related(self, queryset, name, value):
+        # A subquery instead of a join keeps one row per organisation without DISTINCT.
+        if not value:
+            return queryset
+        field = Organisation._meta.get_field(name)
+        through = field.remote_field.through
+        ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": value})
+        return queryset.filter(pk__in=ids.values(f"{field.m2m_field_name()}_id"))
+
+    def filter_nace(self, queryset, name, value):
+        code = value.strip().upper()
+        through = Organisation.nace_codes.through
+        ids = through.objects.filter(Q(nacecode__code=code) | Q(nacecode__code__startswith=code + ".")).values(
+            "organisation_id"
+        )
+        return queryset.filter(pk__in=ids)

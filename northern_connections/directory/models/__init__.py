@@ -1,0 +1,17 @@
+from .organisations import ClusterMembership, ContactPerson, Organisation, Partner, Partnership
+from .reference import CpvCode, EformsCode, NaceCode, NutsRegion, S3Category, ValueChain, ValueChainStep
+
+__all__ = [
+    "ClusterMembership",
+    "ContactPerson",
+    "CpvCode",
+    "EformsCode",
+    "NaceCode",
+    "NutsRegion",
+    "Organisation",
+    "Partner",
+    "Partnership",
+    "S3Category",
+    "ValueChain",
+    "ValueChainStep",
+]

@@ -1,0 +1,128 @@
+"""Controlled vocabularies shared by every app (DESIGN.md §5), loaded by import commands."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from northern_connections.core.models import RestrictedModel
+
+from ..choices import CohesionCategory, S3Dimension
+
+
+class NutsRegion(RestrictedModel):
+    """A NUTS 2024 region (ITL for the United Kingdom), levels 0 (country) to 3.
+
+    Boundaries (GeoJSON, levels 0–2) come from Eurostat/GISCO via `import_nuts_geometry`; the map
+    draws them as SVG, so no tile server is needed.
+    """
+
+    code = models.CharField(max_length=8, unique=True)
+    name = models.CharField(max_length=200)
+    level = models.PositiveSmallIntegerField()
+    country = models.CharField(max_length=2, db_index=True, help_text=_("ISO 3166-1 alpha-2 (GB, GR)."))
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    cohesion_category = models.CharField(max_length=16, choices=CohesionCategory.choices, blank=True)
+    geometry = models.JSONField(null=True, blank=True, help_text=_("GeoJSON geometry, EPSG:4326."))
+    label_point = models.JSONField(null=True, blank=True, help_text=_("[longitude, latitude]"))
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("NUTS region")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class ValueChain(RestrictedModel):
+    """A renewable-energy value chain (offshore wind, hydrogen, ...)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ValueChainStep(RestrictedModel):
+    """A step of every value chain, from development and planning to decommissioning."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NaceCode(RestrictedModel):
+    """NACE Rev. 2 activity: section letter, then dotted division/group/class codes."""
+
+    code = models.CharField(max_length=8, unique=True)
+    name = models.CharField(max_length=300)
+    level = models.PositiveSmallIntegerField()
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("NACE code")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class CpvCode(RestrictedModel):
+    """Common Procurement Vocabulary 2008 code, e.g. 09310000-5 Electricity."""
+
+    code = models.CharField(max_length=10, unique=True)
+    name = models.CharField(max_length=400)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("CPV code")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def root(self) -> str:
+        """The significant digits: trailing zeros of the 8-digit part only widen the category."""
+        return self.code[:8].rstrip("0")
+
+
+class EformsCode(RestrictedModel):
+    """An entry of an eForms code list (procedure types, innovative acquisition, ...)."""
+
+    list_name = models.CharField(max_length=64)
+    code = models.CharField(max_length=64)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["list_name", "code"]
+        constraints = [models.UniqueConstraint(fields=["list_name", "code"], name="directory_eformscode_unique")]
+        verbose_name = _("eForms code")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class S3Category(RestrictedModel):
+    """A smart-specialisation category as in the EU's Eye@RIS3 database."""
+
+    dimension = models.CharField(max_length=16, choices=S3Dimension.choices)
+    code = models.CharField(max_length=16)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["dimension", "code"]
+        constraints = [models.UniqueConstraint(fields=["dimension", "code"], name="directory_s3category_unique")]
+        verbose_name = _("smart-specialisation category")
+        verbose_name_plural = _("smart-specialisation categories")
+
+    def __str__(self) -> str:
+        return self.name

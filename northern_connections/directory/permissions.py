@@ -1,0 +1,92 @@
+"""Directory data is public to read; members with an editing role maintain their organisation."""
+
+from django.db.models import Q
+
+from northern_connections.accounts.choices import EDITING_ROLES
+from northern_connections.accounts.models import Membership
+from northern_connections.core.permissions import VIEW, Policy, register
+
+from .models import (
+    ClusterMembership,
+    ContactPerson,
+    CpvCode,
+    EformsCode,
+    NaceCode,
+    NutsRegion,
+    Organisation,
+    Partner,
+    Partnership,
+    S3Category,
+    ValueChain,
+    ValueChainStep,
+)
+
+
+def editable_organisation_ids(user):
+    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
+
+
+class OrganisationPolicy(Policy):
+    def member_scope(self, user, action, queryset):
+        return queryset.filter(pk__in=editable_organisation_ids(user))
+
+    def can_add(self, user, **context):
+        # Any registered person may create the profile of an organisation they belong to.
+        return bool(user and user.is_authenticated)
+
+
+class ContactPersonPolicy(Policy):
+    """Contacts without GDPR consent are visible only to their own organisation's members."""
+
+    public_view = False
+
+    def scope(self, user, action, queryset):
+        if action == VIEW and not (user and user.is_authenticated):
+            return queryset.filter(gdpr_consent=True)
+        return super().scope(user, action, queryset)
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            mine = Membership.objects.filter(user=user).values("organisation_id")
+            return queryset.filter(Q(gdpr_consent=True) | Q(organisation_id__in=mine))
+        return queryset.filter(organisation_id__in=editable_organisation_ids(user))
+
+    def can_add(self, user, organisation=None, **context):
+        return bool(
+            user.is_authenticated
+            and (user.is_superuser or (organisation and editable_organisation_ids(user).filter(organisation_id=organisation.pk).exists()))
+        )
+
+
+class ClusterMembershipPolicy(Policy):
+    """The cluster's editors maintain its member list."""
+
+    def member_scope(self, user, action, queryset):
+        return queryset.filter(cluster_id__in=editable_organisation_ids(user))
+
+
+class PartnershipPolicy(Policy):
+    """A partnership is maintained by the editors of its lead partner."""
+
+    def member_scope(self, user, action, queryset):
+        led = Partner.objects.filter(role="lead", organisation_id__in=editable_organisation_ids(user))
+        return queryset.filter(pk__in=led.values("partnership_id"))
+
+
+class PartnerPolicy(Policy):
+    def member_scope(self, user, action, queryset):
+        led = Partner.objects.filter(role="lead", organisation_id__in=editable_organisation_ids(user))
+        return queryset.filter(partnership_id__in=led.values("partnership_id"))
+
+
+class ReferencePolicy(Policy):
+    """Vocabularies are public; only platform administrators (and import commands) change them."""
+
+
+register(Organisation, OrganisationPolicy())
+register(ContactPerson, ContactPersonPolicy())
+register(ClusterMembership, ClusterMembershipPolicy())
+register(Partnership, PartnershipPolicy())
+register(Partner, PartnerPolicy())
+for model in (NutsRegion, ValueChain, ValueChainStep, NaceCode, CpvCode, EformsCode, S3Category):
+    register(model, ReferencePolicy())

@@ -1,0 +1,77 @@
+"""Reads of the directory, already restricted to the actor."""
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import Substr
+
+from northern_connections.core.permissions import VIEW
+
+from .models import ClusterMembership, ContactPerson, NutsRegion, Organisation, Partner, Partnership
+
+
+def organisation_list(*, actor) -> QuerySet[Organisation]:
+    """Organisations for list pages and the API: related rows fetched in a fixed number of queries."""
+    return (
+        Organisation.objects.restrict(actor, VIEW)
+        .select_related("nuts_region")
+        .prefetch_related("value_chains")
+        .order_by("name", "pk")
+    )
+
+
+def organisation_get(*, actor, slug: str) -> Organisation | None:
+    return (
+        Organisation.objects.restrict(actor, VIEW)
+        .select_related("nuts_region", "nuts_region__parent")
+        .prefetch_related("value_chains", "value_chain_steps", "nace_codes")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def organisation_detail_context(*, actor, organisation: Organisation) -> dict:
+    """What an organisation page shows besides the profile, each list through the gate."""
+    return {
+        "contacts": ContactPerson.objects.restrict(actor, VIEW).filter(organisation=organisation),
+        "cluster_members": ClusterMembership.objects.restrict(actor, VIEW)
+        .filter(cluster=organisation)
+        .select_related("member")
+        .order_by("member__name")[:200],
+        "clusters": ClusterMembership.objects.restrict(actor, VIEW)
+        .filter(member=organisation)
+        .select_related("cluster"),
+        "partner_roles": Partner.objects.restrict(actor, VIEW)
+        .filter(organisation=organisation)
+        .select_related("partnership"),
+    }
+
+
+def partnership_get(*, actor, slug: str) -> Partnership | None:
+    partners = Partner.objects.select_related("organisation", "organisation__nuts_region").order_by(
+        "role", "organisation__country", "organisation__name"
+    )
+    return (
+        Partnership.objects.restrict(actor, VIEW)
+        .prefetch_related(Prefetch("partners", queryset=partners))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def organisations_per_nuts2(*, actor, queryset: QuerySet[Organisation] | None = None) -> dict[str, int]:
+    """Number of organisations per NUTS 2 code (a NUTS 3 region counts for its NUTS 2 parent)."""
+    queryset = queryset if queryset is not None else Organisation.objects.restrict(actor, VIEW)
+    rows = (
+        queryset.filter(nuts_region__isnull=False, nuts_region__level__gte=2)
+        .annotate(nuts2=Substr("nuts_region__code", 1, 4))
+        .values("nuts2")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["nuts2"]: row["n"] for row in rows}
+
+
+def nuts2_regions_with_geometry(*, countries: list[str] | None = None) -> QuerySet[NutsRegion]:
+    queryset = NutsRegion.objects.filter(level=2, geometry__isnull=False)
+    if countries:
+        queryset = queryset.filter(country__in=countries)
+    return queryset.only("code", "name", "country", "geometry")

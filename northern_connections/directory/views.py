@@ -1,0 +1,177 @@
+"""Directory pages: thin views that parse input, call one selector or service and render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+
+from northern_connections.accounts.services import membership_request_create
+from northern_connections.core.permissions import CHANGE, DELETE, can
+from northern_connections.core.views import GateView, ObjectEditView, ObjectListView, apply_validation_error
+
+from . import selectors, services
+from .filtersets import OrganisationFilterSet
+from .forms import ContactPersonForm, OrganisationForm
+from .models import ContactPerson, Organisation
+from .svgmap import render_paths
+from .tables import OrganisationTable
+from .vocabularies import PARTNER_COUNTRIES
+
+
+class OrganisationListView(ObjectListView):
+    model = Organisation
+    filterset_class = OrganisationFilterSet
+    table_class = OrganisationTable
+    template_name = "directory/organisation_list.html"
+
+    def get_list_queryset(self):
+        return selectors.organisation_list(actor=self.request.user)
+
+
+class OrganisationDetailView(GateView):
+    model = Organisation
+
+    def get(self, request, slug):
+        organisation = selectors.organisation_get(actor=request.user, slug=slug)
+        if organisation is None:
+            raise Http404
+        context = {
+            "object": organisation,
+            "can_edit": can(request.user, CHANGE, organisation),
+            "is_member": request.user.is_authenticated
+            and organisation.memberships.filter(user=request.user).exists(),
+            **selectors.organisation_detail_context(actor=request.user, organisation=organisation),
+        }
+        return render(request, "directory/organisation_detail.html", context)
+
+
+class OrganisationEditView(ObjectEditView):
+    model = Organisation
+    form_class = OrganisationForm
+    template_name = "directory/organisation_form.html"
+
+    def save(self, form, obj):
+        return services.organisation_update(actor=self.request.user, organisation=obj, **form.service_fields())
+
+
+@method_decorator(login_required, name="dispatch")
+class OrganisationCreateView(View):
+    def get(self, request):
+        return render(request, "directory/organisation_form.html", {"form": OrganisationForm()})
+
+    def post(self, request):
+        form = OrganisationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                organisation = services.organisation_create(actor=request.user, **form.service_fields())
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Your organisation's profile was created; you are its administrator."))
+                return redirect(organisation.get_absolute_url())
+        return render(request, "directory/organisation_form.html", {"form": form}, status=400)
+
+
+@method_decorator(login_required, name="dispatch")
+class OrganisationJoinView(View):
+    """Ask to join an organisation; its administrators decide (accounts app)."""
+
+    def post(self, request, slug):
+        organisation = selectors.organisation_get(actor=request.user, slug=slug)
+        if organisation is None:
+            raise Http404
+        try:
+            membership_request_create(actor=request.user, organisation=organisation,
+                                      message=request.POST.get("message", "")[:2000])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your request was sent to the organisation's administrators."))
+        return redirect(organisation.get_absolute_url())
+
+
+class OrganisationMapView(GateView):
+    """Organisations per NUTS 2 region as an SVG choropleth; honours the list's filters."""
+
+    model = Organisation
+
+    def get(self, request):
+        filterset = OrganisationFilterSet(request.GET or None, queryset=selectors.organisation_list(actor=request.user),
+                                          request=request)
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        counts = selectors.organisations_per_nuts2(actor=request.user, queryset=queryset)
+        rows = [(r.code, r.name, r.geometry) for r in selectors.nuts2_regions_with_geometry(countries=PARTNER_COUNTRIES)]
+        regions, height = render_paths(rows, counts)
+        listed = sorted((r for r in regions if r.count), key=lambda r: (-r.count, r.code))
+        query = request.GET.copy()
+        query.pop("region", None)
+        return render(request, "directory/organisation_map.html", {
+            "filterset": filterset, "regions": regions, "listed": listed, "height": height, "width": 800,
+            "total": sum(counts.values()), "query": query.urlencode(),
+        })
+
+
+class ContactEditView(ObjectEditView):
+    model = ContactPerson
+    form_class = ContactPersonForm
+    template_name = "directory/contact_form.html"
+
+    def save(self, form, obj):
+        return services.contact_person_save(actor=self.request.user, organisation=obj.organisation, contact=obj,
+                                            **form.cleaned_data)
+
+
+class ContactCreateView(GateView):
+    model = Organisation
+    action = CHANGE
+
+    def get(self, request, slug):
+        organisation = self.get_object()
+        return render(request, "directory/contact_form.html", {"form": ContactPersonForm(), "organisation": organisation})
+
+    def post(self, request, slug):
+        organisation = self.get_object()
+        form = ContactPersonForm(request.POST)
+        if form.is_valid():
+            try:
+                services.contact_person_save(actor=request.user, organisation=organisation, **form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Contact added."))
+                return redirect(organisation.get_absolute_url())
+        return render(request, "directory/contact_form.html", {"form": form, "organisation": organisation}, status=400)
+
+
+class ContactDeleteView(GateView):
+    model = ContactPerson
+    action = DELETE
+
+    def post(self, request, pk):
+        contact = self.get_object()
+        services.contact_person_delete(actor=request.user, contact=contact)
+        messages.success(request, _("Contact removed."))
+        return redirect(contact.organisation.get_absolute_url())
+
+
+class PartnershipDetailView(GateView):
+    def get(self, request, slug):
+        partnership = selectors.partnership_get(actor=request.user, slug=slug)
+        if partnership is None:
+            raise Http404
+        return render(request, "directory/partnership_detail.html", {"object": partnership})
+
+
+def nuts_region_options(request):
+    """HTMX helper: the NUTS regions of one country for the organisation form."""
+    from .models import NutsRegion
+
+    country = request.GET.get("country", "")[:2].upper()
+    regions = NutsRegion.objects.filter(country=country, level__in=(2, 3)).order_by("code")
+    return render(request, "directory/partials/_region_options.html", {"regions": regions})
+
+

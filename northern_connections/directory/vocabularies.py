@@ -1,0 +1,70 @@
+"""Controlled vocabularies that are facts rather than data files.
+
+The renewable-energy value chains and their steps follow the segments used by IRENA and the
+offshore wind supply-chain guides (DESIGN.md §5); the Technology Readiness Levels are the EU
+definitions of the Horizon 2020 General Annex G. They live here as plain Python so that the
+matching engine, demo generators and `load_reference_data` share one spelling of every slug
+without importing Django.
+"""
+
+VALUE_CHAINS: list[tuple[str, str]] = [
+    ("offshore-wind", "Offshore wind"),
+    ("onshore-wind", "Onshore wind"),
+    ("ocean-energy", "Ocean energy"),
+    ("solar", "Solar energy"),
+    ("bioenergy", "Bioenergy"),
+    ("hydrogen-ptx", "Hydrogen and power-to-X"),
+    ("energy-storage", "Energy storage"),
+    ("smart-grids", "Smart grids and energy systems"),
+    ("heating-cooling", "Heating and cooling"),
+]
+
+VALUE_CHAIN_STEPS: list[tuple[str, str]] = [
+    ("development-planning", "Development and planning"),
+    ("research-design", "Research and design"),
+    ("manufacturing-components", "Manufacturing and components"),
+    ("installation-construction", "Installation and construction"),
+    ("operation-maintenance", "Operation and maintenance"),
+    ("decommissioning-recycling", "Decommissioning and recycling"),
+    ("cross-cutting-services", "Cross-cutting services"),
+]
+
+# Horizon 2020 Work Programme 2018-2020, General Annex G.
+TRL_DEFINITIONS: dict[int, str] = {
+    1: "Basic principles observed",
+    2: "Technology concept formulated",
+    3: "Experimental proof of concept",
+    4: "Technology validated in lab",
+    5: "Technology validated in relevant environment (industrially relevant environment in the case of key "
+    "enabling technologies)",
+    6: "Technology demonstrated in relevant environment (industrially relevant environment in the case of key "
+    "enabling technologies)",
+    7: "System prototype demonstration in operational environment",
+    8: "System complete and qualified",
+    9: "Actual system proven in operational environment (competitive manufacturing in the case of key enabling "
+    "technologies; or in space)",
+}
+
+# The platform's working languages: UI translations and Snowball stemmers exist for each.
+LANGUAGES: list[tuple[str, str]] = [
+    ("en", "English"),
+    ("da", "Danish"),
+    ("nb", "Norwegian Bokmål"),
+    ("sv", "Swedish"),
+    ("nl", "Dutch"),
+    ("de", "German"),
+]
+
+# Countries of the North Sea / Baltic partnership area, ISO 3166-1 alpha-2 (GB for Scotland).
+PARTNER_COUNTRIES: list[str] = ["DK", "NO", "SE", "NL", "DE", "GB", "BE", "FI", "EE", "LV", "LT", "PL", "IS"]
+
+ORGANISATION_KINDS: list[tuple[str, str]] = [
+    ("municipality", "Municipality / city"),
+    ("regional_authority", "Regional authority"),
+    ("cluster", "Cluster organisation"),
+    ("sme", "SME"),
+    ("large_enterprise", "Large enterprise"),
+    ("knowledge_institution", "Knowledge institution"),
+    ("eu_office", "EU office or agency"),
+    ("other", "Other"),
+]

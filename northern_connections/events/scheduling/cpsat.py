@@ -1,0 +1,302 @@
+"""CP-SAT model of the B2B meeting scheduling problem (lexicographic, two phases).
+
+Modelling choices and why:
+
+* **No table variables.** Tables in one block are interchangeable, so a schedule only has to keep
+  the number of meetings in a slot at or below the number of tables; concrete table numbers are
+  handed out afterwards (``solver.assign_tables``). This removes a factor ``tables!`` of
+  symmetric solutions and most of the variables.
+* **One Boolean per (meeting, allowed slot).** Availability, the meeting's own slot list and locks
+  are applied when the variable domain is built, so they cost nothing during search.
+* **Breaks as "a meeting starts after a free slot, with an earlier meeting in the block"**, the
+  *endHole* indicator of Bofill, Coll, Suy and Villaret (Constraints 2017). With prefix-OR
+  variables ``pre[i] = busy[0] or ... or busy[i]`` one break literal per position suffices:
+  ``busy[i] and not busy[i-1] and pre[i-2] -> brk[i]``. Idle slots use prefix and suffix ORs:
+  ``not busy[i] and pre[i-1] and suf[i+1] -> idle[i]``.
+* **Implied constraints**, all redundant for correctness but they let propagation and the
+  core-based lower-bound search see more: per participant and block, breaks are at most the idle
+  slots, and the break count equals the number of meeting runs minus one; when every meeting
+  has to be scheduled, each participant's meeting count is fixed, so the number of runs and the
+  span of the agenda are tied to that count; the number of meetings in a slot is also bounded by
+  half the participants who could meet there.
+* **Lexicographic objective by phases** instead of one weighted sum: phase 1 maximises the
+  scheduled priority weight; phase 2 keeps that weight (or at least the best found) and
+  minimises breaks; phase 3 keeps the break count and minimises idle slots. Each phase is
+  warm-started with the best schedule known so far, and each reports its proven bound, which is
+  what the ``bound_*`` statistics and the ``optimal`` flag are built from.
+* **Search portfolio.** On two cores the default CP-SAT portfolio is too thin to include a
+  core-based (MaxSAT-style) lower-bound worker, and that is exactly what proves break optima:
+  most participants can have a compact agenda and the objective is a sum of few forced breaks,
+  the setting in which core-guided MaxSAT excels (this is why Bofill et al.'s MaxSAT encoding
+  beats plain CP). So phase 2 runs one core-based worker next to one default (LP + LNS) worker.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from .instance import Instance
+
+
+@dataclass
+class PhaseResult:
+    status: str  # "OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID", "SKIPPED"
+    value: int | None = None
+    bound: int | None = None
+    slot_of: dict[int, int] | None = None
+    seconds: float = 0.0
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def optimal(self) -> bool:
+        return self.status == "OPTIMAL"
+
+
+_STATUS = {
+    cp_model.OPTIMAL: "OPTIMAL",
+    cp_model.FEASIBLE: "FEASIBLE",
+    cp_model.INFEASIBLE: "INFEASIBLE",
+    cp_model.UNKNOWN: "UNKNOWN",
+    cp_model.MODEL_INVALID: "MODEL_INVALID",
+}
+
+
+class _Stop(cp_model.CpSolverSolutionCallback):
+    """Stops a phase as soon as an externally known bound is reached (e.g. 0 breaks)."""
+
+    def __init__(self, target: int | None, on_solution: Callable[[float], None] | None):
+        super().__init__()
+        self.target = target
+        self.on_solution = on_solution
+
+    def on_solution_callback(self) -> None:
+        v = self.objective_value
+        if self.on_solution is not None:
+            self.on_solution(v)
+        if self.target is not None and v <= self.target + 1e-9 and v >= self.target - 1e-9:
+            self.stop_search()
+
+
+class SchedulingModel:
+    """The assignment model; objectives and extra constraints are swapped between phases."""
+
+    def __init__(self, instance: Instance, *, all_scheduled: bool = False, workers: int = 2, seed: int = 0):
+        self.inst = instance
+        self.workers = workers
+        self.seed = seed
+        self.all_scheduled = all_scheduled
+        m = self.model = cp_model.CpModel()
+        inst = instance
+        n_slots = len(inst.slots)
+        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.by_slot: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(n_slots)]
+        self.by_part_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        self.y: dict[int, cp_model.LinearExprT] = {}
+        for mi, mt in enumerate(inst.meetings):
+            lits = []
+            for s in mt.allowed:
+                v = m.new_bool_var(f"x{mi}_{s}")
+                self.x[(mi, s)] = v
+                self.by_slot[s].append((mi, v))
+                for p in mt.participants:
+                    self.by_part_slot.setdefault((p, s), []).append(v)
+                lits.append(v)
+            if mt.locked_slot is not None or all_scheduled:
+                if not lits:
+                    m.add_bool_or([])  # cannot happen for validated locks; keeps the model honest
+                m.add_exactly_one(lits)
+                self.y[mi] = 1
+            elif lits:
+                m.add_at_most_one(lits)
+                self.y[mi] = sum(lits)
+            else:
+                self.y[mi] = 0
+
+        # participant busy indicators; at most one meeting per participant and slot
+        self.busy: dict[tuple[int, int], cp_model.IntVar] = {}
+        for (p, s), lits in self.by_part_slot.items():
+            b = m.new_bool_var(f"busy{p}_{s}")
+            m.add(sum(lits) == b)
+            self.busy[(p, s)] = b
+
+        # tables and an implied per-slot bound from the participants who could meet then
+        parts_at: list[set[int]] = [set() for _ in range(n_slots)]
+        for (p, s) in self.busy:
+            parts_at[s].add(p)
+        for s in range(n_slots):
+            lits = [v for _, v in self.by_slot[s]]
+            if not lits:
+                continue
+            cap = min(inst.capacity(s), len(parts_at[s]) // 2)
+            if cap < len(lits):
+                m.add(sum(lits) <= cap)
+
+        # max_meetings
+        self.meetings_of = inst.meetings_of()
+        for p, part in enumerate(inst.participants):
+            if part.max_meetings is not None:
+                expr = [self.y[mi] for mi in self.meetings_of[p]]
+                if len(self.meetings_of[p]) > part.max_meetings:
+                    m.add(sum(expr) <= part.max_meetings)
+
+        self.weight = sum(inst.meetings[mi].priority * self.y[mi] for mi in range(len(inst.meetings)))
+        self._agenda_built = False
+
+    # ------------------------------------------------------------------ agenda (breaks / idle)
+
+    def build_agenda(self) -> None:
+        """Break and idle indicators per participant and block (see module docstring)."""
+        if self._agenda_built:
+            return
+        self._agenda_built = True
+        m, inst = self.model, self.inst
+        self.brk: list[cp_model.IntVar] = []
+        self.idle: list[cp_model.IntVar] = []
+        self.brk_of: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        fixed_count = None
+        if self.all_scheduled:
+            fixed_count = [len(ms) for ms in self.meetings_of]
+        for p in range(len(inst.participants)):
+            blocks_used = [bi for bi, bl in enumerate(inst.blocks) if any((p, s) in self.busy for s in bl.slots)]
+            for bi in blocks_used:
+                bl = inst.blocks[bi]
+                busy = [self.busy.get((p, s), 0) for s in bl.slots]
+                k = len(busy)
+                cand = [i for i in range(k) if not isinstance(busy[i], int)]
+                if len(cand) <= 1:
+                    continue
+                first, last = cand[0], cand[-1]
+                # prefix / suffix ORs, exact (equivalences) for stronger propagation
+                pre: list = [0] * k
+                suf: list = [0] * k
+                for i in range(first, last + 1):
+                    prev = pre[i - 1] if i > first else 0
+                    pre[i] = self._or(prev, busy[i], f"pre{p}_{bl.slots[i]}")
+                for i in range(last, first - 1, -1):
+                    nxt = suf[i + 1] if i < last else 0
+                    suf[i] = self._or(nxt, busy[i], f"suf{p}_{bl.slots[i]}")
+                brks, idles, starts = [], [], []
+                for i in range(first, last + 1):
+                    b_i = busy[i]
+                    if not isinstance(b_i, int):
+                        # run start: busy[i] and not busy[i-1]
+                        st = m.new_bool_var(f"st{p}_{bl.slots[i]}")
+                        prev_busy = busy[i - 1] if i - 1 >= first else 0
+                        if isinstance(prev_busy, int):
+                            m.add(st == b_i)
+                        else:
+                            m.add_implication(st, b_i)
+                            m.add_implication(st, prev_busy.Not())
+                            m.add_bool_or([b_i.Not(), prev_busy, st])
+                        starts.append(st)
+                        if i - 2 >= first and not isinstance(pre[i - 2], int):
+                            br = m.new_bool_var(f"brk{p}_{bl.slots[i]}")
+                            # brk <-> start and an earlier meeting exists
+                            m.add_bool_or([st.Not(), pre[i - 2].Not(), br])
+                            m.add_implication(br, st)
+                            m.add_implication(br, pre[i - 2])
+                            brks.append(br)
+                    if first < i < last:
+                        lits = [pre[i - 1], suf[i + 1]]
+                        if isinstance(b_i, int) and b_i == 0:
+                            if any(isinstance(v, int) for v in lits):
+                                continue
+                            iv = m.new_bool_var(f"idle{p}_{bl.slots[i]}")
+                            m.add_bool_or([lits[0].Not(), lits[1].Not(), iv])
+                            m.add_implication(iv, lits[0])
+                            m.add_implication(iv, lits[1])
+                        else:
+                            if any(isinstance(v, int) for v in lits):
+                                continue
+                            iv = m.new_bool_var(f"idle{p}_{bl.slots[i]}")
+                            m.add_bool_or([lits[0].Not(), lits[1].Not(), b_i, iv])
+                            m.add_implication(iv, lits[0])
+                            m.add_implication(iv, lits[1])
+                            m.add_implication(iv, b_i.Not())
+                        idles.append(iv)
+                self.brk.extend(brks)
+                self.idle.extend(idles)
+                self.brk_of[(p, bi)] = brks
+                # implied: breaks <= idle slots; runs = breaks + [any meeting]
+                if brks:
+                    m.add(sum(brks) <= sum(idles))
+                    m.add(sum(starts) == sum(brks) + pre[last])
+                if fixed_count is not None and len(blocks_used) == 1 and brks:
+                    # all of p's meetings are in this block: span = count + idle, and the
+                    # number of runs is at most the number of meetings
+                    n = fixed_count[p]
+                    m.add(sum(starts) <= n)
+                    m.add(sum(idles) + n <= last - first + 1)
+
+    def _or(self, a, b, name: str):
+        if isinstance(a, int) and isinstance(b, int):
+            return 1 if (a or b) else 0
+        if isinstance(a, int):
+            return 1 if a else b
+        if isinstance(b, int):
+            return 1 if b else a
+        v = self.model.new_bool_var(name)
+        self.model.add_bool_or([a, b, v.Not()])
+        self.model.add_implication(a, v)
+        self.model.add_implication(b, v)
+        return v
+
+    # ------------------------------------------------------------------ solving
+
+    def hint(self, slot_of: dict[int, int] | None) -> None:
+        self.model.clear_hints()
+        if not slot_of:
+            return
+        for (mi, s), v in self.x.items():
+            self.model.add_hint(v, 1 if slot_of.get(mi) == s else 0)
+
+    def _params(self, time_limit: float, *, core: bool) -> cp_model.CpSolver:
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.max_time_in_seconds = max(0.05, time_limit)
+        p.num_workers = self.workers
+        p.random_seed = self.seed
+        p.log_search_progress = False
+        if core and self.workers >= 2:
+            # one core-based lower-bound worker next to the default LP-guided one
+            p.subsolvers[:] = []
+            p.extra_subsolvers[:] = []
+            p.ignore_subsolvers[:] = []
+        return solver
+
+    def _extract(self, solver: cp_model.CpSolver) -> dict[int, int]:
+        out = {}
+        for (mi, s), v in self.x.items():
+            if solver.boolean_value(v):
+                out[mi] = s
+        return out
+
+    def solve_phase(self, sense: str, expr, time_limit: float, *, target: int | None = None,
+                    core: bool = False, on_solution: Callable[[float], None] | None = None) -> PhaseResult:
+        t0 = time.monotonic()
+        if sense == "max":
+            self.model.maximize(expr)
+        else:
+            self.model.minimize(expr)
+        solver = self._params(time_limit, core=core)
+        cb = _Stop(target if sense == "min" else None, on_solution)
+        status = solver.solve(self.model, cb)
+        name = _STATUS.get(status, "UNKNOWN")
+        res = PhaseResult(name, seconds=time.monotonic() - t0)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            res.value = round(solver.objective_value)
+            res.bound = round(solver.best_objective_bound) if sense == "min" else int(solver.best_objective_bound + 1e-6)
+            if sense == "min":
+                import math
+                res.bound = math.ceil(solver.best_objective_bound - 1e-6)
+            res.slot_of = self._extract(solver)
+            if target is not None and sense == "min" and res.value <= target:
+                res.status = "OPTIMAL"
+                res.bound = res.value
+        elif status == cp_model.INFEASIBLE:
+            res.bound = None
+        return res

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LivinglabsConfig(AppConfig):
+    name = "northern_connections.livinglabs"
+    label = "livinglabs"
