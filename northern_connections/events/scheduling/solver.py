@@ -1,0 +1,242 @@
+"""Entry point: lexicographic optimisation with a heuristic safety net and honest bounds.
+
+The pipeline, and why it is shaped this way:
+
+1. The greedy heuristic runs first (well under a second for thousands of meetings). Its result
+   is the answer if everything else fails, and it warm-starts CP-SAT.
+2. Phase 1 (CP-SAT) maximises the scheduled priority weight. It is skipped when the heuristic
+   already schedules every schedulable meeting, the common case at real events, so that the
+   whole time budget goes to the part that is actually hard: breaks.
+3. Phase 2 keeps the weight at the best value found (at least), minimises breaks, and phase 3
+   keeps that break count and minimises idle slots. Every phase stops as soon as it is proven
+   optimal, and unused time rolls over to the next phase.
+4. The result is re-checked against the hard rules by an independent checker, objective values
+   are recomputed from the agenda, and tables are numbered last (tables are interchangeable, so
+   the model never sees them; fixed meetings keep theirs).
+
+``bound_scheduled`` is an upper bound on how many meetings *any* valid schedule can contain: the
+minimum of combinatorial bounds (schedulable meetings, seats per slot, per-participant capacity)
+and of what phase 1's proven weight bound allows. ``bound_breaks`` is phase 2's proven lower
+bound on breaks among schedules with at least the returned weight.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .bounds import count_bound
+from .greedy import greedy_assign
+from .instance import Instance, parse_instance
+from .metrics import agenda_cost, check_hard_rules
+
+# CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
+# presolve time outgrow what a web worker should spend, and the heuristic alone is used.
+MAX_CPSAT_VARIABLES = 1_500_000
+
+
+@dataclass
+class Assignment:
+    meeting: str
+    slot: str
+    table: int
+
+
+@dataclass
+class Schedule:
+    """A solved schedule: assignments with tables, unscheduled meeting ids and statistics."""
+
+    assignments: list[Assignment]
+    unscheduled: list[str]
+    stats: dict[str, Any]
+    method: str = "cpsat"
+    phases: list[dict[str, Any]] = field(default_factory=list)
+
+    def slot_of(self) -> dict[str, str]:
+        return {a.meeting: a.slot for a in self.assignments}
+
+
+def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
+    """The output file contract of ``schedule_meetings``."""
+    return {
+        "assignments": [{"meeting": a.meeting, "slot": a.slot, "table": a.table} for a in schedule.assignments],
+        "unscheduled": list(schedule.unscheduled),
+        "stats": {
+            k: schedule.stats[k]
+            for k in ("requested", "scheduled", "breaks", "idle_slots", "bound_scheduled", "bound_breaks",
+                      "optimal", "seconds")
+        },
+    }
+
+
+def assign_tables(instance: Instance, slot_of: Mapping[int, int]) -> dict[int, int]:
+    """Number tables from 1 in each slot; fixed meetings keep their published table."""
+    tables: dict[int, int] = {}
+    used: dict[int, set[int]] = {}
+    for mi, (s, t) in instance.fixed.items():
+        if slot_of.get(mi) == s:
+            tables[mi] = t
+            used.setdefault(s, set()).add(t)
+    for mi in sorted(slot_of):
+        if mi in tables:
+            continue
+        s = slot_of[mi]
+        taken = used.setdefault(s, set())
+        t = 1
+        while t in taken:
+            t += 1
+        taken.add(t)
+        tables[mi] = t
+    return tables
+
+
+def _weight(instance: Instance, slot_of: Mapping[int, int]) -> int:
+    return sum(instance.meetings[mi].priority for mi in slot_of)
+
+
+def solve(
+    instance: Instance | Mapping[str, Any],
+    *,
+    time_limit: float = 30.0,
+    method: str = "auto",
+    fixed: Mapping[str, tuple[str, int]] | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    workers: int = 2,
+    seed: int = 0,
+) -> Schedule:
+    """Schedule the meetings of ``instance`` (lexicographically optimal where time allows).
+
+    ``method``: ``"auto"`` (CP-SAT unless the instance is huge), ``"cpsat"`` or ``"greedy"``.
+    ``fixed`` maps meeting id -> (slot id, table) of meetings that must not move (a published
+    schedule). ``progress(fraction, message)`` is called between phases and on improvements.
+    """
+    t0 = time.monotonic()
+    deadline = t0 + max(0.0, time_limit)
+    inst = instance if isinstance(instance, Instance) else parse_instance(instance)
+    inst = inst.with_fixed(fixed)
+    if method not in ("auto", "cpsat", "greedy"):
+        raise ValueError(f"unknown method {method!r}")
+
+    def report(message: str) -> None:
+        if progress is not None:
+            elapsed = time.monotonic() - t0
+            progress(min(1.0, elapsed / time_limit) if time_limit > 0 else 1.0, message)
+
+    def remaining() -> float:
+        return deadline - time.monotonic()
+
+    report("greedy")
+    n_vars = sum(len(m.allowed) for m in inst.meetings)
+    use_cpsat = method == "cpsat" or (method == "auto" and n_vars <= MAX_CPSAT_VARIABLES)
+    greedy_budget = min(max(0.5, 0.1 * time_limit), 10.0) if use_cpsat else max(0.5, 0.9 * time_limit)
+    best = greedy_assign(inst, time_limit=greedy_budget, seed=seed)
+    phases: list[dict[str, Any]] = [{"phase": "greedy", "seconds": round(time.monotonic() - t0, 3)}]
+    schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
+
+    weight_bound: int | None = None
+    phase1_optimal = _weight(inst, best) == schedulable_weight
+    if phase1_optimal:
+        weight_bound = schedulable_weight
+    breaks_bound: int | None = None
+    breaks_optimal = idle_optimal = False
+    used = "greedy"
+
+    if use_cpsat and remaining() > 0.2:
+        from .cpsat import SchedulingModel  # imported lazily: greedy-only users need no OR-Tools
+
+        used = "cpsat"
+        if not phase1_optimal:
+            report("phase 1: maximising scheduled meetings")
+            sm1 = SchedulingModel(inst, workers=workers, seed=seed)
+            sm1.hint(best)
+            r1 = sm1.solve_phase("max", sm1.weight, remaining() * 0.4)
+            phases.append({"phase": "weight", "status": r1.status, "value": r1.value, "bound": r1.bound,
+                           "seconds": round(r1.seconds, 3)})
+            if r1.slot_of is not None and _weight(inst, r1.slot_of) >= _weight(inst, best):
+                if _weight(inst, r1.slot_of) > _weight(inst, best) or agenda_cost(inst, r1.slot_of) < agenda_cost(inst, best):
+                    best = r1.slot_of
+            if r1.bound is not None:
+                weight_bound = r1.bound
+            phase1_optimal = r1.optimal or _weight(inst, best) == weight_bound
+            del sm1
+
+        target_weight = _weight(inst, best)
+        all_scheduled = target_weight == schedulable_weight and len(best) == sum(1 for m in inst.meetings if m.allowed)
+        if remaining() > 0.2:
+            report("phase 2: minimising breaks")
+            sm = SchedulingModel(inst, all_scheduled=all_scheduled, workers=workers, seed=seed)
+            if not all_scheduled:
+                sm.model.add(sm.weight >= target_weight)
+            sm.build_agenda()
+            sm.hint(best)
+            current = agenda_cost(inst, best)
+            r2 = sm.solve_phase("min", sum(sm.brk), remaining() * 0.85)
+            phases.append({"phase": "breaks", "status": r2.status, "value": r2.value, "bound": r2.bound,
+                           "seconds": round(r2.seconds, 3)})
+            if r2.slot_of is not None and agenda_cost(inst, r2.slot_of) < current:
+                best = r2.slot_of
+            if r2.bound is not None:
+                breaks_bound = r2.bound
+            breaks_now = agenda_cost(inst, best)[0]
+            breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
+            if r2.status in ("INFEASIBLE", "MODEL_INVALID"):
+                raise RuntimeError(f"internal error: break phase is {r2.status} although a schedule is known")
+            if breaks_now == 0:
+                idle_optimal = True  # idle slots only exist inside breaks
+            elif remaining() > 0.2 and sm.idle:
+                report("phase 3: minimising idle slots")
+                sm.model.add(sum(sm.brk) <= breaks_now)
+                sm.hint(best)
+                r3 = sm.solve_phase("min", sum(sm.idle), remaining())
+                phases.append({"phase": "idle", "status": r3.status, "value": r3.value, "bound": r3.bound,
+                               "seconds": round(r3.seconds, 3)})
+                if r3.slot_of is not None and agenda_cost(inst, r3.slot_of) < agenda_cost(inst, best):
+                    best = r3.slot_of
+                idle_optimal = r3.optimal or (r3.bound is not None and agenda_cost(inst, best)[1] <= r3.bound)
+            elif not sm.idle:
+                idle_optimal = True
+
+    breaks, idle = agenda_cost(inst, best)
+    if breaks == 0:
+        breaks_bound, breaks_optimal = 0, True
+        if idle == 0:
+            idle_optimal = True
+    tables = assign_tables(inst, best)
+    assignments = [
+        Assignment(inst.meetings[mi].id, inst.slots[best[mi]].id, tables[mi]) for mi in sorted(best)
+    ]
+    problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in assignments}, require_tables=True)
+    if problems:  # a solver bug must never reach an event floor
+        raise RuntimeError("internal error, schedule violates hard rules: " + "; ".join(problems[:5]))
+    if len(best) == sum(1 for m in inst.meetings if m.allowed):
+        bound_scheduled = len(best)
+    else:
+        bound_scheduled = max(len(best), count_bound(inst, weight_bound, lp_time_limit=max(1.0, min(10.0, remaining()))))
+    stats = {
+        "requested": len(inst.meetings),
+        "scheduled": len(best),
+        "breaks": breaks,
+        "idle_slots": idle,
+        "bound_scheduled": bound_scheduled,
+        "bound_breaks": breaks_bound,
+        "optimal": bool(phase1_optimal and breaks_optimal and idle_optimal),
+        "seconds": round(time.monotonic() - t0, 3),
+        "weight": _weight(inst, best),
+        "bound_weight": weight_bound,
+    }
+    report("done")
+    return Schedule(
+        assignments=assignments,
+        unscheduled=[m.id for mi, m in enumerate(inst.meetings) if mi not in best],
+        stats=stats,
+        method=used,
+        phases=phases,
+    )
+
+
+def greedy(instance: Instance | Mapping[str, Any], *, time_limit: float = 5.0,
+           fixed: Mapping[str, tuple[str, int]] | None = None) -> Schedule:
+    """The pure-Python heuristic alone (no optimality proof, bounds where cheap)."""
+    return solve(instance, time_limit=time_limit, method="greedy", fixed=fixed)
