@@ -77,6 +77,8 @@ class OrganisationPeopleView(GateView):
 
     def post(self, request, slug):
         organisation = get_object_or_404(Organisation.objects.restrict(request.user), slug=slug)
+        if not (request.user.is_authenticated and is_organisation_admin(request.user, organisation.pk)):
+            self.deny()
         form = InvitationForm(request.POST)
         if form.is_valid():
             try:

@@ -84,7 +84,7 @@ class RestrictedQuerySet(models.QuerySet):
 
 
 def can(user: Any, action: str, obj: models.Model) -> bool:
-    model = type(obj)
+    model = obj._meta.model
     return policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk)).exists()
 
 
@@ -98,7 +98,7 @@ def locked_for(user: Any, action: str, obj: models.Model) -> models.Model:
     Services call this first: the permission is checked again on the saved row (not on what a
     form was given), and the row lock serialises concurrent edits of the same object.
     """
-    model = type(obj)
+    model = obj._meta.model
     queryset = policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk))
     locked = model._default_manager.select_for_update().filter(pk__in=queryset.values("pk")).first()
     if locked is None:

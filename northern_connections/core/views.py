@@ -38,6 +38,8 @@ class GateMixin:
         obj = self.get_queryset(action).filter(**lookup).first()
         if obj is not None:
             return obj
+        if not self.request.user.is_authenticated:
+            self.deny()  # logging in may grant access: send them to the login page, revealing nothing
         if action != VIEW and self.get_queryset(VIEW).filter(**lookup).exists():
             self.deny()
         raise Http404(_("No such %(name)s.") % {"name": self.model._meta.verbose_name})

@@ -2,9 +2,9 @@
 
 from django.db.models import Q
 
-from northern_connections.accounts.choices import EDITING_ROLES
+from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
 from northern_connections.accounts.models import Membership
-from northern_connections.core.permissions import VIEW, Policy, register
+from northern_connections.core.permissions import DELETE, VIEW, Policy, register
 
 from .models import (
     ClusterMembership,
@@ -27,7 +27,12 @@ def editable_organisation_ids(user):
 
 
 class OrganisationPolicy(Policy):
+    """Editors maintain the profile; only the organisation's administrators may delete it."""
+
     def member_scope(self, user, action, queryset):
+        if action == DELETE:
+            admin_ids = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
+            return queryset.filter(pk__in=admin_ids)
         return queryset.filter(pk__in=editable_organisation_ids(user))
 
     def can_add(self, user, **context):

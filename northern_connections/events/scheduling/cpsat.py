@@ -158,7 +158,7 @@ class SchedulingModel:
         self.brk_of: dict[tuple[int, int], list[cp_model.IntVar]] = {}
         fixed_count = None
         if self.all_scheduled:
-            fixed_count = [len(ms) for ms in self.meetings_of]
+            fixed_count = [sum(1 for mi in ms if inst.meetings[mi].allowed) for ms in self.meetings_of]
         for p in range(len(inst.participants)):
             blocks_used = [bi for bi, bl in enumerate(inst.blocks) if any((p, s) in self.busy for s in bl.slots)]
             for bi in blocks_used:

@@ -1,0 +1,72 @@
+"""Benchmark of B2B meeting scheduling: CP-SAT optimiser vs. the greedy fallback.
+
+Usage: python bench/bench_scheduling.py [--quick] [--time-limit SECONDS]
+
+Instances come from the package's generator (power-law popularity, partial availability, tables
+that bind, priorities, locks, block restrictions), plus "forum" instances shaped like the
+published brokerage events in which every meeting fits and only breaks are at stake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from northern_connections.events.scheduling import (  # noqa: E402
+    check_hard_rules,
+    generate_forum_instance,
+    generate_instance,
+    parse_instance,
+    solve,
+)
+
+CASES = [
+    ("60/200", lambda: generate_instance(60, 200, blocks=2, slots_per_block=(8, 12), seed=1)),
+    ("300/1500", lambda: generate_instance(300, 1500, blocks=2, slots_per_block=(8, 12), seed=2)),
+    ("800/5000", lambda: generate_instance(800, 5000, blocks=2, slots_per_block=(8, 12), seed=3)),
+    ("forum 45/125", lambda: generate_forum_instance(45, 125, seed=11, blocks=2, slots=10)),
+    ("forum 60/200", lambda: generate_forum_instance(60, 200, seed=12, blocks=2, slots=10)),
+    ("forum 80/300", lambda: generate_forum_instance(80, 300, seed=13, blocks=2, slots=12)),
+]
+
+COLUMNS = ("requested", "scheduled", "breaks", "idle_slots", "bound_scheduled", "bound_breaks", "optimal", "seconds")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10 s per instance instead of 55 s")
+    parser.add_argument("--time-limit", type=float, default=None, help="seconds per instance for the optimiser")
+    parser.add_argument("--only", default=None, help="run only cases whose name contains this text")
+    args = parser.parse_args(argv)
+    limit = args.time_limit or (10.0 if args.quick else 55.0)
+    header = f"{'instance':<14} {'method':<7} " + " ".join(f"{c:>15}" for c in COLUMNS)
+    print(f"time limit per instance: {limit:g} s, {os.cpu_count()} cores")
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for name, make in CASES:
+        if args.only and args.only not in name:
+            continue
+        data = make()
+        inst = parse_instance(data)
+        for method in ("cpsat", "greedy"):
+            t0 = time.monotonic()
+            s = solve(inst, time_limit=limit if method == "cpsat" else min(limit, 10.0), method=method)
+            wall = time.monotonic() - t0
+            problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in s.assignments})
+            ok &= not problems
+            st = dict(s.stats, seconds=round(wall, 1))
+            cells = " ".join(f"{'-' if st[c] is None else str(st[c]):>15}" for c in COLUMNS)
+            print(f"{name:<14} {method:<7} {cells}", flush=True)
+    if not ok:
+        print("hard-rule violations found", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+from allauth.account.models import EmailAddress
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def make_user(db):
+    from northern_connections.accounts.models import User
+
+    def make(email: str, *, superuser: bool = False, password: str = "correct-horse-battery", **extra):
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(email=email, password=password, **extra)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def world(db, make_user):
+    """Anonymous, a member (admin) of `organisation`, an outsider with an organisation, a platform admin."""
+    from northern_connections.accounts.models import Membership
+    from northern_connections.core.testing import World, build_world
+    from northern_connections.directory.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(kind="municipality", country="SE")
+    other = OrganisationFactory(kind="sme", country="DK")
+    member = make_user("member@example.org")
+    outsider = make_user("outsider@example.org")
+    admin = make_user("admin@example.org", superuser=True)
+    Membership.objects.create(user=member, organisation=organisation, role="admin")
+    Membership.objects.create(user=outsider, organisation=other, role="admin")
+    users = {"anonymous": None, "member": member, "outsider": outsider, "admin": admin}
+    return build_world(World(organisation=organisation, other_organisation=other, users=users))

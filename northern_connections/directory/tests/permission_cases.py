@@ -1,0 +1,77 @@
+"""Who may use each directory page and endpoint (run by core/tests/test_permission_matrix.py)."""
+
+from django.urls import reverse
+
+from northern_connections.core.testing import PermissionCase, expect
+
+from .factories import ContactPersonFactory, PartnerFactory
+
+
+def build(world):
+    world.objects["contact"] = ContactPersonFactory(organisation=world.organisation, gdpr_consent=False)
+    world.objects["partner"] = PartnerFactory(organisation=world.organisation, role="lead")
+
+
+def org_url(name, **extra):
+    return lambda w: reverse(name, kwargs={"slug": w.organisation.slug, **extra})
+
+
+def org_data(w):
+    return {"name": "Renamed municipality", "kind": "municipality", "country": "SE", "languages": "sv, en"}
+
+
+PUBLIC = expect(200, 200, 200, 200)
+CASES = [
+    PermissionCase("core:home", "get", lambda w: reverse("core:home"), PUBLIC),
+    PermissionCase("core:health", "get", lambda w: reverse("core:health"), PUBLIC),
+    PermissionCase("directory:organisation_list", "get", lambda w: reverse("directory:organisation_list"), PUBLIC),
+    PermissionCase("directory:organisation_map", "get", lambda w: reverse("directory:organisation_map"), PUBLIC),
+    PermissionCase("directory:nuts_region_options", "get",
+                   lambda w: reverse("directory:nuts_region_options") + "?country=SE", PUBLIC),
+    PermissionCase("directory:organisation_detail", "get", org_url("directory:organisation_detail"), PUBLIC),
+    PermissionCase("directory:partnership_detail", "get",
+                   lambda w: reverse("directory:partnership_detail", args=[w.objects["partner"].partnership.slug]),
+                   PUBLIC),
+    PermissionCase("directory:organisation_add", "get", lambda w: reverse("directory:organisation_add"),
+                   expect(302, 200, 200, 200)),
+    PermissionCase("directory:organisation_add", "post", lambda w: reverse("directory:organisation_add"),
+                   expect(302, 302, 302, 302), data=lambda w: {"name": "New SME", "kind": "sme", "country": "NO"}),
+    PermissionCase("directory:organisation_edit", "get", org_url("directory:organisation_edit"),
+                   expect(302, 200, 403, 200)),
+    PermissionCase("directory:organisation_edit", "post", org_url("directory:organisation_edit"),
+                   expect(302, 302, 403, 302), data=org_data),
+    PermissionCase("directory:organisation_join", "post", org_url("directory:organisation_join"),
+                   expect(302, 302, 302, 302)),
+    PermissionCase("directory:contactperson_add", "get", org_url("directory:contactperson_add"),
+                   expect(302, 200, 403, 200)),
+    PermissionCase("directory:contactperson_add", "post", org_url("directory:contactperson_add"),
+                   expect(302, 302, 403, 302), data=lambda w: {"name": "Press office", "gdpr_consent": "on"}),
+    PermissionCase("directory:contactperson_edit", "get",
+                   lambda w: reverse("directory:contactperson_edit", args=[w.objects["contact"].pk]),
+                   # Without consent the contact is hidden from outsiders altogether: 404, not 403.
+                   expect(302, 200, 404, 200)),
+    PermissionCase("directory:contactperson_delete", "post",
+                   lambda w: reverse("directory:contactperson_delete", args=[w.objects["contact"].pk]),
+                   expect(302, 302, 404, 302)),
+    PermissionCase("api:v1:organisation-list", "get", lambda w: reverse("api:v1:organisation-list"), PUBLIC),
+    PermissionCase("api:v1:organisation-list", "post", lambda w: reverse("api:v1:organisation-list"),
+                   expect(403, 201, 201, 201), json=True,
+                   data=lambda w: {"name": "API SME", "kind": "sme", "country": "DE"}),
+    PermissionCase("api:v1:organisation-detail", "get",
+                   lambda w: reverse("api:v1:organisation-detail", args=[w.organisation.slug]), PUBLIC),
+    PermissionCase("api:v1:organisation-detail", "patch",
+                   lambda w: reverse("api:v1:organisation-detail", args=[w.organisation.slug]),
+                   expect(403, 200, 403, 200), json=True, data=lambda w: {"city": "Göteborg"}),
+    PermissionCase("api:v1:organisation-detail", "delete",
+                   lambda w: reverse("api:v1:organisation-detail", args=[w.other_organisation.slug]),
+                   # The outsider administers the other organisation, so may delete it; the member may not.
+                   expect(403, 403, 204, 204), json=True, label="(other organisation)"),
+    PermissionCase("api:v1:partnership-list", "get", lambda w: reverse("api:v1:partnership-list"), PUBLIC),
+    PermissionCase("api:v1:partnership-detail", "get",
+                   lambda w: reverse("api:v1:partnership-detail", args=[w.objects["partner"].partnership.slug]),
+                   PUBLIC),
+    PermissionCase("api:v1:nutsregion-list", "get", lambda w: reverse("api:v1:nutsregion-list"), PUBLIC),
+    PermissionCase("api:v1:nutsregion-detail", "get", lambda w: reverse("api:v1:nutsregion-detail", args=["XX"]),
+                   expect(404, 404, 404, 404)),
+    PermissionCase("api:v1:vocabulary-list", "get", lambda w: reverse("api:v1:vocabulary-list"), PUBLIC),
+]
