@@ -106,6 +106,32 @@ def _stemmer(lang: str):
     return st
 
 
+_STEM_CACHE: dict[str, dict[str, str]] = {}
+_STEM_CACHE_MAX = 400_000
+
+
+def stem_words(words: list[str], lang: str) -> list[str]:
+    """Snowball stems with a per-language memo: word frequencies are Zipfian, so a corpus of
+    100,000 profiles has a few hundred thousand distinct words but millions of occurrences, and
+    the pure-Python stemmer is the dominant cost of indexing without the memo."""
+    cache = _STEM_CACHE.get(lang)
+    if cache is None:
+        cache = _STEM_CACHE.setdefault(lang, {})
+    out = []
+    stemmer = None
+    for w in words:
+        st = cache.get(w)
+        if st is None:
+            if stemmer is None:
+                stemmer = _stemmer(lang)
+            st = stemmer.stemWord(w)
+            if len(cache) >= _STEM_CACHE_MAX:
+                cache.clear()
+            cache[w] = st
+        out.append(st)
+    return out
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; pure numbers of more than 4 digits (phone numbers, ids) are dropped."""
     out = []
@@ -129,9 +155,8 @@ class Analysed:
 def analyse_tokens(tokens: list[str], lang: str, *, phrases: bool, out: Analysed) -> None:
     """Stop, stem and count ``tokens`` in ``lang`` into ``out`` (shared by documents and queries)."""
     stops = _stop_words(lang)
-    stemmer = _stemmer(lang)
     kept_tokens = [t for t in tokens if len(t) > 1 and t not in stops]
-    stems = stemmer.stemWords(kept_tokens) if kept_tokens else []
+    stems = stem_words(kept_tokens, lang)
     terms = out.terms
     surface = out.surface
     for tok, stem in zip(kept_tokens, stems, strict=True):

@@ -58,11 +58,12 @@ class MatchingEngine:
     """Index + weights + optional embedder. Build, search, update incrementally, dump and load."""
 
     def __init__(self, index: Index | None = None, *, weights: Weights | None = None,
-                 embedder: Embedder | None = None, max_query_terms: int = 64):
+                 embedder: Embedder | None = None, max_query_terms: int = 64, require_evidence: bool = True):
         self.index = index if index is not None else Index()
         self.weights = weights or Weights()
         self.embedder = embedder
         self.max_query_terms = max_query_terms
+        self.require_evidence = require_evidence
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -187,7 +188,14 @@ class MatchingEngine:
         total = sum(parts.values())
         total = np.where(eligible, total, -np.inf)
 
-        # 4. Top-k with a deterministic tie-break on the id.
+        # 4. Top-k with a deterministic tie-break on the id. A query that says what it wants (text
+        # or facets) only returns profiles with some evidence for it: the activity prior orders
+        # the relevant profiles but must not fill a shortlist with famous unrelated ones.
+        if self.require_evidence and (query.text.strip() or query.tags or query.trl_min is not None):
+            evidence = (lex > 0) | (fac > 0)
+            if emb is not None:
+                evidence |= emb > 0
+            total = np.where(evidence, total, -np.inf)
         candidates = np.flatnonzero(total > 0)
         if candidates.size == 0:
             return []

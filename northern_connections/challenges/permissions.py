@@ -1,0 +1,248 @@
+"""Who may do what on the challenge board (registered with the one gate, core/permissions.py).
+
+Rights follow from organisation membership (owners and co-owners of a challenge, applicant and
+partner organisations) and from object-level jury assignments. Beyond "view", "change" and
+"delete" the board uses one action of its own: "evaluate" (a challenge's jurors).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
+from northern_connections.accounts.models import Membership
+from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
+from northern_connections.directory.choices import OrganisationKind
+
+from .choices import EVALUATED_STATUSES, PUBLIC_STATUSES, ApplicationStatus, ChallengeStatus, PartnerStatus
+from .models import (
+    Application,
+    ApplicationPartner,
+    Attachment,
+    Challenge,
+    ChallengeDocument,
+    ChallengeTransition,
+    ChallengeTranslation,
+    Clarification,
+    ConflictDeclaration,
+    EvaluationCriterion,
+    JuryAssignment,
+    Recommendation,
+    Score,
+)
+
+EVALUATE = "evaluate"
+
+# Organisations that may own a challenge: public authorities and clusters (issue 3 §1).
+OWNER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.REGIONAL_AUTHORITY, OrganisationKind.CLUSTER)
+
+
+def _authenticated(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def member_org_ids(user):
+    return Membership.objects.filter(user=user).values("organisation_id")
+
+
+def editor_org_ids(user):
+    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
+
+
+def admin_org_ids(user):
+    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
+
+
+def owned_challenge_ids(org_ids):
+    """Challenges owned or co-owned by any of `org_ids` (a subquery, never a join)."""
+    co_owned = Challenge.co_owners.through.objects.filter(organisation_id__in=org_ids).values("challenge_id")
+    return Challenge.objects.filter(Q(owner_id__in=org_ids) | Q(pk__in=co_owned)).values("pk")
+
+
+def jury_challenge_ids(user):
+    return JuryAssignment.objects.filter(user=user).values("challenge_id")
+
+
+class ChallengePolicy(Policy):
+    """Published challenges are public; drafts belong to the owners; owners' editors change them."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW:
+            public = Q(status__in=PUBLIC_STATUSES)
+            if not _authenticated(user):
+                return queryset.filter(public)
+            return queryset.filter(public | Q(pk__in=owned_challenge_ids(member_org_ids(user))))
+        if not _authenticated(user):
+            return queryset.none()
+        return self.member_scope(user, action, queryset)
+
+    def member_scope(self, user, action, queryset):
+        if action == EVALUATE:
+            return queryset.filter(pk__in=jury_challenge_ids(user))
+        if action == DELETE:
+            return queryset.filter(owner_id__in=admin_org_ids(user), status=ChallengeStatus.DRAFT)
+        return queryset.filter(pk__in=owned_challenge_ids(editor_org_ids(user)))
+
+    def can_add(self, user, organisation=None, **context):
+        if is_platform_admin(user):
+            return True
+        if not _authenticated(user):
+            return False
+        editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES, organisation__kind__in=OWNER_KINDS)
+        if organisation is not None:
+            editable = editable.filter(organisation=organisation)
+        return editable.exists()
+
+
+class ChallengePartPolicy(Policy):
+    """Parts of a challenge (criteria, translations, documents, history) follow the challenge."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW:
+            return queryset.filter(challenge__in=Challenge.objects.restrict(user, VIEW).values("pk"))
+        if not _authenticated(user):
+            return queryset.none()
+        return queryset.filter(challenge__in=Challenge.objects.restrict(user, CHANGE).values("pk"))
+
+
+class ClarificationPolicy(Policy):
+    """Answered, published clarifications are public; the asker and the owners see the rest."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        visible_challenges = Challenge.objects.restrict(user, VIEW).values("pk")
+        if action == VIEW:
+            if not _authenticated(user):
+                return queryset.filter(published=True, challenge__in=visible_challenges)
+            return queryset.filter(
+                Q(published=True, challenge__in=visible_challenges)
+                | Q(organisation_id__in=member_org_ids(user))
+                | Q(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+            )
+        if not _authenticated(user):
+            return queryset.none()
+        # Answering is the owners' job.
+        return queryset.filter(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+
+    def can_add(self, user, **context):
+        return _authenticated(user) and Membership.objects.filter(user=user).exists()
+
+
+def application_ids_visible(user):
+    """Applications a user may read: own and consortium ones, submitted ones of owned or juried challenges."""
+    orgs = member_org_ids(user)
+    partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
+    return Application.objects.filter(
+        Q(applicant_id__in=orgs)
+        | Q(pk__in=partner_apps)
+        | Q(challenge__in=owned_challenge_ids(editor_org_ids(user)), status__in=EVALUATED_STATUSES)
+        | Q(challenge__in=jury_challenge_ids(user), status__in=EVALUATED_STATUSES)
+    ).values("pk")
+
+
+def application_ids_editable(user):
+    """The lead's editors and the editors of confirmed consortium partners edit an application."""
+    orgs = editor_org_ids(user)
+    confirmed = ApplicationPartner.objects.filter(organisation_id__in=orgs, status=PartnerStatus.CONFIRMED)
+    return Application.objects.filter(Q(applicant_id__in=orgs) | Q(pk__in=confirmed.values("application_id"))
+                                      ).values("pk")
+
+
+class ApplicationPolicy(Policy):
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(pk__in=application_ids_visible(user))
+        if action == DELETE:
+            return queryset.filter(applicant_id__in=admin_org_ids(user), status=ApplicationStatus.DRAFT)
+        return queryset.filter(pk__in=application_ids_editable(user))
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+class ApplicationPartnerPolicy(Policy):
+    """The invited organisation's editors confirm or decline ("change"); the lead's editors remove."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(Q(application__in=application_ids_visible(user))
+                                   | Q(organisation_id__in=member_org_ids(user)))
+        if action == DELETE:
+            return queryset.filter(application__applicant_id__in=editor_org_ids(user))
+        return queryset.filter(organisation_id__in=editor_org_ids(user))
+
+
+class AttachmentPolicy(Policy):
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(application__in=application_ids_visible(user))
+        return queryset.filter(application__in=application_ids_editable(user))
+
+
+def owner_or_self(user):
+    return Q(assignment__user=user) | Q(assignment__challenge__in=owned_challenge_ids(editor_org_ids(user)))
+
+
+class JuryAssignmentPolicy(Policy):
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        owned = Q(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+        if action == VIEW:
+            return queryset.filter(Q(user=user) | owned)
+        return queryset.filter(owned)
+
+
+class JurorOwnedPolicy(Policy):
+    """Scores and conflict declarations: the juror writes them, the challenge's owners read them."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(owner_or_self(user))
+        return queryset.filter(assignment__user=user)
+
+
+class RecommendationPolicy(Policy):
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            orgs = member_org_ids(user)
+            return queryset.filter(Q(cluster_id__in=orgs) | Q(organisation_id__in=orgs))
+        return queryset.filter(cluster_id__in=editor_org_ids(user))
+
+    def can_add(self, user, cluster=None, **context):
+        if is_platform_admin(user):
+            return True
+        if not _authenticated(user):
+            return False
+        editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES, organisation__kind=OrganisationKind.CLUSTER)
+        if cluster is not None:
+            editable = editable.filter(organisation=cluster)
+        return editable.exists()
+
+
+register(Challenge, ChallengePolicy())
+for model in (ChallengeTranslation, EvaluationCriterion, ChallengeDocument, ChallengeTransition):
+    register(model, ChallengePartPolicy())
+register(Clarification, ClarificationPolicy())
+register(Application, ApplicationPolicy())
+register(ApplicationPartner, ApplicationPartnerPolicy())
+register(Attachment, AttachmentPolicy())
+register(JuryAssignment, JuryAssignmentPolicy())
+register(ConflictDeclaration, JurorOwnedPolicy())
+register(Score, JurorOwnedPolicy())
+register(Recommendation, RecommendationPolicy())
