@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("northern_connections.directory.api.urls")),
     path("", include("northern_connections.accounts.api.urls")),
+    path("", include("northern_connections.challenges.api.urls")),
 ]

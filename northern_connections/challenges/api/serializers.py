@@ -1,0 +1,112 @@
+from rest_framework import serializers
+
+from northern_connections.directory.models import (
+    CpvCode,
+    NaceCode,
+    NutsRegion,
+    Organisation,
+    ValueChain,
+    ValueChainStep,
+)
+
+from ..models import Application, ApplicationPartner, Challenge, Clarification, EvaluationCriterion, Score
+
+
+class CriterionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EvaluationCriterion
+        fields = ["id", "name", "description", "weight"]
+
+
+class ChallengeSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:v1:challenge-detail", lookup_field="slug")
+    owner = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    co_owners = serializers.SlugRelatedField(slug_field="slug", many=True, required=False,
+                                             queryset=Organisation.objects.all())
+    nuts_region = serializers.SlugRelatedField(slug_field="code", queryset=NutsRegion.objects.all(), allow_null=True,
+                                               required=False)
+    value_chains = serializers.SlugRelatedField(slug_field="slug", many=True, required=False,
+                                                queryset=ValueChain.objects.all())
+    value_chain_steps = serializers.SlugRelatedField(slug_field="slug", many=True, required=False,
+                                                     queryset=ValueChainStep.objects.all())
+    cpv_codes = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
+                                             queryset=CpvCode.objects.all())
+    nace_codes = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
+                                              queryset=NaceCode.objects.all())
+    criteria = CriterionSerializer(many=True, required=False)
+    budget_min_eur = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Challenge
+        fields = [
+            "url", "slug", "status", "owner", "co_owners", "language", "title", "summary", "title_en", "summary_en",
+            "problem", "desired_outcome", "constraints", "value_chains", "value_chain_steps", "trl_min", "trl_max",
+            "cpv_codes", "nace_codes", "nuts_region", "country", "budget_min", "budget_max", "currency",
+            "budget_min_eur", "budget_max_eur", "route", "procedure_type", "eligible_countries", "eligible_kinds",
+            "smes_only", "consortia_allowed", "max_consortium_size", "blind_evaluation", "contact_name",
+            "contact_email", "time_zone", "published_at", "clarification_deadline", "application_deadline",
+            "decision_date", "criteria", "created", "updated",
+        ]
+        read_only_fields = ["slug", "status", "country", "budget_max_eur", "published_at", "created", "updated"]
+
+
+class ChallengeListSerializer(ChallengeSerializer):
+    """The list leaves out relations that were not prefetched, keeping the query count constant."""
+
+    class Meta(ChallengeSerializer.Meta):
+        fields = [f for f in ChallengeSerializer.Meta.fields
+                  if f not in ("co_owners", "value_chain_steps", "cpv_codes", "nace_codes", "criteria", "problem",
+                               "desired_outcome", "constraints")]
+
+
+class TransitionSerializer(serializers.Serializer):
+    to_status = serializers.CharField()
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ClarificationSerializer(serializers.ModelSerializer):
+    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all(),
+                                                write_only=True)
+
+    class Meta:
+        model = Clarification
+        fields = ["id", "challenge", "organisation", "question", "answer", "answered_at", "published", "created"]
+        read_only_fields = ["answer", "answered_at", "published", "created"]
+
+
+class AnswerSerializer(serializers.Serializer):
+    answer = serializers.CharField(max_length=6000)
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ApplicationPartner
+        fields = ["id", "organisation", "role", "status"]
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    applicant = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    partners = PartnerSerializer(many=True, read_only=True)
+    version = serializers.IntegerField(required=False, help_text="The version you read; required for updates.")
+
+    class Meta:
+        model = Application
+        fields = ["id", "challenge", "applicant", "status", "title", "solution_summary", "trl", "trl_evidence",
+                  "references", "budget", "currency", "team", "version", "submitted_at", "partners", "feedback",
+                  "created", "updated"]
+        read_only_fields = ["status", "submitted_at", "feedback", "created", "updated"]
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(required=False)
+
+
+class ScoreSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Score
+        fields = ["id", "application", "criterion", "value", "comment", "updated"]
+        read_only_fields = ["updated"]
