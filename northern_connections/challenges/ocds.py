@@ -72,7 +72,8 @@ def _method(challenge) -> tuple[str, str]:
         name = (EformsCode.objects.filter(list_name="procurement-procedure-type", code=challenge.procedure_type)
                 .values_list("name", flat=True).first() or challenge.procedure_type)
         method = EFORMS_TO_OCDS_METHOD.get(challenge.procedure_type, "open")
-        return method, f"Innovation challenge followed by public procurement: {name} (eForms {challenge.procedure_type})"
+        return method, (f"Innovation challenge followed by public procurement: {name} "
+                        f"(eForms {challenge.procedure_type})")
     return ROUTE_DETAILS[challenge.route]
 
 

@@ -23,6 +23,7 @@ from .models import (
     ChallengeDocument,
     ChallengeTransition,
     ChallengeTranslation,
+    ChallengeView,
     Clarification,
     ConflictDeclaration,
     EvaluationCriterion,
@@ -229,7 +230,8 @@ class RecommendationPolicy(Policy):
             return True
         if not _authenticated(user):
             return False
-        editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES, organisation__kind=OrganisationKind.CLUSTER)
+        editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES,
+                                             organisation__kind=OrganisationKind.CLUSTER)
         if cluster is not None:
             editable = editable.filter(organisation=cluster)
         return editable.exists()
@@ -238,6 +240,17 @@ class RecommendationPolicy(Policy):
 register(Challenge, ChallengePolicy())
 for model in (ChallengeTranslation, EvaluationCriterion, ChallengeDocument, ChallengeTransition):
     register(model, ChallengePartPolicy())
+class ChallengeViewPolicy(Policy):
+    """View counts are the owners' reach statistics."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        return queryset.filter(challenge__in=owned_challenge_ids(editor_org_ids(user))) if action == VIEW \
+            else queryset.none()
+
+
+register(ChallengeView, ChallengeViewPolicy())
 register(Clarification, ClarificationPolicy())
 register(Application, ApplicationPolicy())
 register(ApplicationPartner, ApplicationPartnerPolicy())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import CHANGE, VIEW, can
 
@@ -97,7 +98,11 @@ def evaluation_rows(*, actor, challenge: Challenge) -> list[dict]:
 
     if not Challenge.objects.restrict(actor, EVALUATE).filter(pk=challenge.pk).exists():
         return []
-    assignment = JuryAssignment.objects.select_related("user").get(challenge=challenge, user=actor)
+    assignment = JuryAssignment.objects.select_related("user").filter(challenge=challenge, user=actor).first()
+    if assignment is None:  # a platform administrator looking on
+        return [{"application": a, "label": applicant_label(a, blind=challenge.blind_evaluation),
+                 "conflict": _("You are not on this jury."), "scored": 0, "complete": False}
+                for a in challenge.applications.filter(status__in=EVALUATED_STATUSES).select_related("applicant")]
     criteria_count = challenge.criteria.count()
     mine = dict(Score.objects.filter(assignment=assignment).values_list("application_id").annotate(n=Count("pk")))
     rows = []

@@ -528,7 +528,8 @@ def partner_respond(*, actor: User, partner: ApplicationPartner, accept: bool) -
         if accept and Application.objects.filter(challenge=application.challenge,
                                                  applicant=partner.organisation).exclude(
                 status=ApplicationStatus.WITHDRAWN).exists():
-            raise ValidationError(_("%(org)s has its own application to this challenge.") % {"org": partner.organisation})
+            raise ValidationError(_("%(org)s has its own application to this challenge.")
+                                  % {"org": partner.organisation})
         partner.status = PartnerStatus.CONFIRMED if accept else PartnerStatus.DECLINED
         partner.confirmed_by, partner.confirmed_at = actor, clock.now()
         partner.save()
@@ -610,7 +611,9 @@ def conflict_declare(*, actor: User, challenge: Challenge, application: Applicat
     """A juror excludes themself from an application; any scores they gave it are withdrawn."""
     with transaction.atomic():
         challenge = locked_for(actor, EVALUATE, challenge)
-        assignment = JuryAssignment.objects.get(challenge=challenge, user=actor)
+        assignment = JuryAssignment.objects.filter(challenge=challenge, user=actor).first()
+        if assignment is None:
+            raise PermissionDenied(_("Only members of the jury declare conflicts."))
         if application.challenge_id != challenge.pk:
             raise ValidationError(_("This application belongs to another challenge."))
         declaration, _created = ConflictDeclaration.objects.get_or_create(
@@ -623,12 +626,14 @@ def scores_save(*, actor: User, application: Application, scores: dict[int, tupl
     """A juror's scores (0–10 with a comment) of one application, per criterion id."""
     with transaction.atomic():
         challenge = locked_for(actor, EVALUATE, application.challenge)
+        assignment = JuryAssignment.objects.select_related("user").filter(challenge=challenge, user=actor).first()
+        if assignment is None:  # a platform administrator may look, but only jurors score
+            raise PermissionDenied(_("Only members of the jury score."))
         if challenge.status != ChallengeStatus.UNDER_EVALUATION:
             raise ValidationError(_("Scores are given while the challenge is under evaluation."))
         application = Application.objects.get(pk=application.pk)
         if application.challenge_id != challenge.pk or application.status not in EVALUATED_STATUSES:
             raise ValidationError(_("This application is not part of the evaluation."))
-        assignment = JuryAssignment.objects.select_related("user").get(challenge=challenge, user=actor)
         conflict = juror_conflict(assignment, application)
         if conflict:
             raise PermissionDenied(conflict)

@@ -568,6 +568,8 @@ class RecommendView(GateView):
 
     def post(self, request, slug):
         challenge = self.get_object()
+        if not can_add(request.user, _recommendation_model()):
+            raise PermissionDenied
         form = self._form(request.POST)
         if form.is_valid():
             try:

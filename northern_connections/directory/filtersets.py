@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.search import search_filter
+from northern_connections.core.widgets import FastSelectMultiple
 
 from .choices import TRL_CHOICES, OrganisationKind
 from .countries import COUNTRY_CHOICES
@@ -17,7 +18,8 @@ class OrganisationFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=OrganisationKind.choices, widget=forms.CheckboxSelectMultiple
     )
-    country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES)
+    country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES,
+                                                  widget=FastSelectMultiple(attrs={"size": 6}))
     region = django_filters.CharFilter(label=_("NUTS region"), method="filter_region",
                                        help_text=_("A NUTS code; includes its sub-regions."))
     value_chain = django_filters.ModelMultipleChoiceFilter(

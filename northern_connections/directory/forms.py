@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.text import STEMMER_NAMES
+from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
 from .models import ContactPerson, NutsRegion, Organisation
 
@@ -37,6 +38,9 @@ class OrganisationForm(forms.ModelForm):
             "value_chains": forms.CheckboxSelectMultiple,
             "value_chain_steps": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
+            "country": FastSelect,
+            "nuts_region": FastSelect,
+            "nace_codes": FastSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):

@@ -165,18 +165,42 @@ STEP_PHRASES: dict[str, dict[str, str]] = {
 }
 
 CLOSINGS: dict[str, list[str]] = {
-    "en": ["We are looking for partners in other North Sea regions.", "Founded in {y}, we employ {n} people.",
-           "We have delivered pilots with several cities.", "Our team combines engineering and data science."],
-    "da": ["Vi søger partnere i andre regioner omkring Nordsøen.", "Virksomheden blev grundlagt i {y} og har {n} ansatte.",
-           "Vi har gennemført pilotprojekter med flere kommuner.", "Vores team kombinerer ingeniørarbejde og dataanalyse."],
-    "nb": ["Vi søker partnere i andre regioner rundt Nordsjøen.", "Selskapet ble etablert i {y} og har {n} ansatte.",
-           "Vi har gjennomført pilotprosjekter med flere kommuner.", "Teamet vårt kombinerer ingeniørfag og dataanalyse."],
-    "sv": ["Vi söker partner i andra regioner runt Nordsjön.", "Företaget grundades {y} och har {n} anställda.",
-           "Vi har genomfört pilotprojekt med flera kommuner.", "Vårt team kombinerar ingenjörskonst och dataanalys."],
-    "nl": ["Wij zoeken partners in andere Noordzeeregio's.", "Het bedrijf is opgericht in {y} en heeft {n} medewerkers.",
-           "Wij hebben pilots uitgevoerd met meerdere gemeenten.", "Ons team combineert techniek en data-analyse."],
-    "de": ["Wir suchen Partner in anderen Nordseeregionen.", "Das Unternehmen wurde {y} gegründet und hat {n} Beschäftigte.",
-           "Wir haben Pilotprojekte mit mehreren Städten umgesetzt.", "Unser Team verbindet Ingenieurwesen und Datenanalyse."],
+    "en": [
+        "We are looking for partners in other North Sea regions.",
+        "Founded in {y}, we employ {n} people.",
+        "We have delivered pilots with several cities.",
+        "Our team combines engineering and data science.",
+    ],
+    "da": [
+        "Vi søger partnere i andre regioner omkring Nordsøen.",
+        "Virksomheden blev grundlagt i {y} og har {n} ansatte.",
+        "Vi har gennemført pilotprojekter med flere kommuner.",
+        "Vores team kombinerer ingeniørarbejde og dataanalyse.",
+    ],
+    "nb": [
+        "Vi søker partnere i andre regioner rundt Nordsjøen.",
+        "Selskapet ble etablert i {y} og har {n} ansatte.",
+        "Vi har gjennomført pilotprosjekter med flere kommuner.",
+        "Teamet vårt kombinerer ingeniørfag og dataanalyse.",
+    ],
+    "sv": [
+        "Vi söker partner i andra regioner runt Nordsjön.",
+        "Företaget grundades {y} och har {n} anställda.",
+        "Vi har genomfört pilotprojekt med flera kommuner.",
+        "Vårt team kombinerar ingenjörskonst och dataanalys.",
+    ],
+    "nl": [
+        "Wij zoeken partners in andere Noordzeeregio's.",
+        "Het bedrijf is opgericht in {y} en heeft {n} medewerkers.",
+        "Wij hebben pilots uitgevoerd met meerdere gemeenten.",
+        "Ons team combineert techniek en data-analyse.",
+    ],
+    "de": [
+        "Wir suchen Partner in anderen Nordseeregionen.",
+        "Das Unternehmen wurde {y} gegründet und hat {n} Beschäftigte.",
+        "Wir haben Pilotprojekte mit mehreren Städten umgesetzt.",
+        "Unser Team verbindet Ingenieurwesen und Datenanalyse.",
+    ],
 }
 
 NAME_PARTS = {

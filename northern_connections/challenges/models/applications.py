@@ -23,7 +23,9 @@ class Application(RestrictedModel):
     """
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="applications")
-    applicant = models.ForeignKey(Organisation, verbose_name=_("lead applicant"), on_delete=models.PROTECT,
+    # CASCADE: an organisation that deletes its profile leaves the board with its applications
+    # (PROTECT would make deleting a profile impossible once it ever applied).
+    applicant = models.ForeignKey(Organisation, verbose_name=_("lead applicant"), on_delete=models.CASCADE,
                                   related_name="challenge_applications")
     status = models.CharField(_("status"), max_length=16, choices=ApplicationStatus.choices,
                               default=ApplicationStatus.DRAFT, db_index=True)
@@ -38,7 +40,8 @@ class Application(RestrictedModel):
     team = models.TextField(_("team"), blank=True, max_length=5000)
     version = models.PositiveIntegerField(default=1, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+",
                                    editable=False)
     feedback = models.TextField(_("feedback to the applicant"), blank=True, max_length=10000)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -73,7 +76,8 @@ class ApplicationPartner(RestrictedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="challenge_partnerships")
     role = models.CharField(_("role in the consortium"), max_length=300, blank=True)
     status = models.CharField(max_length=12, choices=PartnerStatus.choices, default=PartnerStatus.INVITED)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -98,7 +102,8 @@ class Attachment(RestrictedModel):
     file = models.FileField(_("file"), upload_to="challenges/attachments/%Y/")
     content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveIntegerField(editable=False, default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         ordering = ["pk"]

@@ -275,7 +275,8 @@ class Clarification(RestrictedModel):
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="clarifications")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
     question = models.TextField(_("question"), max_length=3000)
     answer = models.TextField(_("answer"), blank=True, max_length=6000)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

@@ -19,7 +19,8 @@ class JuryAssignment(RestrictedModel):
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="jury")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jury_assignments")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         ordering = ["pk"]
@@ -80,7 +81,7 @@ class Recommendation(RestrictedModel):
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="recommendations")
     cluster = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="challenge_recommendations")
-    recommended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+    recommended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+")
     message = models.TextField(_("message"), blank=True, max_length=2000)
 

@@ -36,7 +36,8 @@ def _load_json(path: str, what: str) -> Any:
     except FileNotFoundError:
         raise CliError(f"{what} file not found: {path}") from None
     except json.JSONDecodeError as exc:
-        raise CliError(f"{what} file {path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise CliError(f"{what} file {path} is not valid JSON: {exc.msg} at {where}") from None
     except OSError as exc:
         raise CliError(f"cannot read {what} file {path}: {exc.strerror}") from None
 

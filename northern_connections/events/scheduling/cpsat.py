@@ -34,6 +34,7 @@ Modelling choices and why:
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -247,11 +248,39 @@ class SchedulingModel:
     # ------------------------------------------------------------------ solving
 
     def hint(self, slot_of: dict[int, int] | None) -> None:
+        """Warm start from ``slot_of``, completed to every auxiliary variable.
+
+        A hint on the assignment variables alone is "incomplete": CP-SAT then has to repair it by
+        search and its large-neighbourhood workers only start from it much later (tens of
+        seconds on event-sized models). Fixing the assignment in a copy of the model and letting
+        propagation compute busy/prefix/break/idle values gives a complete, feasible hint.
+        """
         self.model.clear_hints()
         if not slot_of:
             return
-        for (mi, s), v in self.x.items():
-            self.model.add_hint(v, 1 if slot_of.get(mi) == s else 0)
+        values = {v.index: (1 if slot_of.get(mi) == s else 0) for (mi, s), v in self.x.items()}
+        full = self._complete(values)
+        if full is None:
+            for v in self.x.values():
+                self.model.add_hint(v, values[v.index])
+            return
+        for i, val in enumerate(full):
+            self.model.add_hint(self.model.get_int_var_from_proto_index(i), val)
+
+    def _complete(self, values: dict[int, int]) -> list[int] | None:
+        probe = self.model.clone()
+        probe.clear_objective()
+        probe.clear_hints()
+        for i, val in values.items():
+            probe.add(probe.get_int_var_from_proto_index(i) == val)
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = 5.0
+        status = solver.solve(probe)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        n = len(probe.proto.variables)
+        return [solver.value(probe.get_int_var_from_proto_index(i)) for i in range(n)]
 
     def _params(self, time_limit: float) -> cp_model.CpSolver:
         solver = cp_model.CpSolver()
@@ -270,7 +299,8 @@ class SchedulingModel:
         return out
 
     def solve_phase(self, sense: str, expr, time_limit: float, *, target: int | None = None,
-                    on_solution: Callable[[float], None] | None = None) -> PhaseResult:
+                    on_solution: Callable[[float], None] | None = None,
+                    should_stop: Callable[[], bool] | None = None) -> PhaseResult:
         t0 = time.monotonic()
         if sense == "max":
             self.model.maximize(expr)
@@ -278,7 +308,24 @@ class SchedulingModel:
             self.model.minimize(expr)
         solver = self._params(time_limit)
         cb = _Stop(target if sense == "min" else None, on_solution)
-        status = solver.solve(self.model, cb)
+        done = threading.Event()
+        watcher = None
+        if should_stop is not None:
+            # another exact solver (MaxSAT) may prove the optimum first; poll it and stop CP-SAT
+            def watch() -> None:
+                while not done.wait(0.1):
+                    if should_stop():
+                        solver.stop_search()
+                        return
+
+            watcher = threading.Thread(target=watch, daemon=True)
+            watcher.start()
+        try:
+            status = solver.solve(self.model, cb)
+        finally:
+            done.set()
+            if watcher is not None:
+                watcher.join()
         name = _STATUS.get(status, "UNKNOWN")
         res = PhaseResult(name, seconds=time.monotonic() - t0)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):

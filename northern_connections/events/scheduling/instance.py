@@ -209,9 +209,12 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
     all_slots = frozenset(range(len(slots)))
     for raw in data["participants"]:
         pid = raw["id"]
-        avail = all_slots if raw.get("available") is None else slot_list(raw["available"], f"participant {pid!r} 'available'")
+        avail = all_slots
+        if raw.get("available") is not None:
+            avail = slot_list(raw["available"], f"participant {pid!r} 'available'")
         mx = raw.get("max_meetings")
-        _require(mx is None or (_is_int(mx) and mx >= 0), f"participant {pid!r} max_meetings must be a non-negative integer or null")
+        _require(mx is None or (_is_int(mx) and mx >= 0),
+                 f"participant {pid!r} max_meetings must be a non-negative integer or null")
         participants.append(Participant(pid, avail, mx))
 
     # meetings
@@ -222,7 +225,8 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         ps = raw.get("participants")
         _require(isinstance(ps, list) and len(ps) == 2, f"meeting {mid!r} must have exactly two participants")
         for p in ps:
-            _require(isinstance(p, str) and p in participant_index, f"meeting {mid!r} refers to unknown participant {p!r}")
+            _require(isinstance(p, str) and p in participant_index,
+                     f"meeting {mid!r} refers to unknown participant {p!r}")
         _require(ps[0] != ps[1], f"meeting {mid!r} has participant {ps[0]!r} twice")
         pr = raw.get("priority", 1)
         pr = 1 if pr is None else pr
@@ -230,7 +234,8 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         restriction = None if raw.get("slots") is None else slot_list(raw["slots"], f"meeting {mid!r} 'slots'")
         locked = raw.get("locked_slot")
         if locked is not None:
-            _require(isinstance(locked, str) and locked in slot_index, f"meeting {mid!r} is locked to unknown slot {locked!r}")
+            _require(isinstance(locked, str) and locked in slot_index,
+                     f"meeting {mid!r} is locked to unknown slot {locked!r}")
             locked = slot_index[locked]
         a, b = participant_index[ps[0]], participant_index[ps[1]]
         allowed = participants[a].available & participants[b].available
@@ -242,7 +247,8 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
                      f"meeting {mid!r} is locked to slot {sid!r}, which is not in its allowed 'slots'")
             for p in (a, b):
                 _require(locked in participants[p].available,
-                         f"meeting {mid!r} is locked to slot {sid!r} but participant {participants[p].id!r} is unavailable then")
+                         f"meeting {mid!r} is locked to slot {sid!r} but participant "
+                         f"{participants[p].id!r} is unavailable then")
             allowed = frozenset([locked])
         allowed = tuple(sorted(s for s in allowed if blocks[slots[s].block].tables != 0))
         if locked is not None:

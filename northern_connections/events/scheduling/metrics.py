@@ -116,7 +116,8 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
             problems.append(f"meeting {mid!r} is in slot {sid!r}, outside its allowed slots")
         for p in m.participants:
             if s not in instance.participants[p].available:
-                problems.append(f"meeting {mid!r}: participant {instance.participants[p].id!r} is unavailable in {sid!r}")
+                who = instance.participants[p].id
+                problems.append(f"meeting {mid!r}: participant {who!r} is unavailable in {sid!r}")
     for mi, m in enumerate(instance.meetings):
         if m.locked_slot is not None and slot_of.get(mi) != m.locked_slot:
             problems.append(f"locked meeting {m.id!r} is not in its locked slot {instance.slots[m.locked_slot].id!r}")
@@ -134,7 +135,8 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
             per_part[p] += 1
     for (p, s), c in sorted(busy.items()):
         if c > 1:
-            problems.append(f"participant {instance.participants[p].id!r} has {c} meetings in slot {instance.slots[s].id!r}")
+            who, sid = instance.participants[p].id, instance.slots[s].id
+            problems.append(f"participant {who!r} has {c} meetings in slot {sid!r}")
     for p, c in sorted(per_part.items()):
         mx = instance.participants[p].max_meetings
         if mx is not None and c > mx:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bounds import count_bound
+from .bounds import count_bound, lp_bound
 from .greedy import greedy_assign
 from .instance import Instance, parse_instance
 from .metrics import agenda_cost, check_hard_rules
@@ -35,6 +35,9 @@ from .metrics import agenda_cost, check_hard_rules
 # CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
 # presolve time outgrow what a web worker should spend, and the heuristic alone is used.
 MAX_CPSAT_VARIABLES = 1_500_000
+# The MaxSAT portfolio member is for event-sized instances (the published ones have <= 300
+# meetings); beyond this, RC2's cores get too expensive and CP-SAT's LNS does better alone.
+MAX_MAXSAT_MEETINGS = 1_000
 
 
 @dataclass
@@ -130,10 +133,19 @@ def solve(
     report("greedy")
     n_vars = sum(len(m.allowed) for m in inst.meetings)
     use_cpsat = method == "cpsat" or (method == "auto" and n_vars <= MAX_CPSAT_VARIABLES)
-    greedy_budget = min(max(0.5, 0.1 * time_limit), 10.0) if use_cpsat else max(0.5, 0.9 * time_limit)
+    greedy_budget = min(max(0.5, 0.15 * time_limit), 10.0) if use_cpsat else max(0.5, 0.9 * time_limit)
     best = greedy_assign(inst, time_limit=greedy_budget, seed=seed)
     phases: list[dict[str, Any]] = [{"phase": "greedy", "seconds": round(time.monotonic() - t0, 3)}]
     schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
+    n_schedulable = sum(1 for m in inst.meetings if m.allowed)
+    lp_count: int | None = None
+    if len(best) < n_schedulable:
+        lp_count = lp_bound(inst, time_limit=max(0.5, min(10.0, 0.1 * time_limit)))
+    # keep a little time to number tables, check and write the result
+    reserve = min(2.0, 0.04 * time_limit)
+
+    def budget(share: float) -> float:
+        return max(0.0, (remaining() - reserve) * share)
 
     weight_bound: int | None = None
     phase1_optimal = _weight(inst, best) == schedulable_weight
@@ -151,11 +163,12 @@ def solve(
             report("phase 1: maximising scheduled meetings")
             sm1 = SchedulingModel(inst, workers=workers, seed=seed)
             sm1.hint(best)
-            r1 = sm1.solve_phase("max", sm1.weight, remaining() * 0.4)
+            r1 = sm1.solve_phase("max", sm1.weight, budget(0.45))
             phases.append({"phase": "weight", "status": r1.status, "value": r1.value, "bound": r1.bound,
                            "seconds": round(r1.seconds, 3)})
             if r1.slot_of is not None and _weight(inst, r1.slot_of) >= _weight(inst, best):
-                if _weight(inst, r1.slot_of) > _weight(inst, best) or agenda_cost(inst, r1.slot_of) < agenda_cost(inst, best):
+                better_weight = _weight(inst, r1.slot_of) > _weight(inst, best)
+                if better_weight or agenda_cost(inst, r1.slot_of) < agenda_cost(inst, best):
                     best = r1.slot_of
             if r1.bound is not None:
                 weight_bound = r1.bound
@@ -172,7 +185,24 @@ def solve(
             sm.build_agenda()
             sm.hint(best)
             current = agenda_cost(inst, best)
-            r2 = sm.solve_phase("min", sum(sm.brk), remaining() * 0.85)
+            race = None
+            if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > 0:
+                from .maxsat import MaxSatRace
+
+                race = MaxSatRace(inst)
+            try:
+                r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9),
+                                    should_stop=(lambda: race.wait(0)) if race is not None else None)
+                rc2 = race.result() if race is not None and race.wait(0) else None
+            finally:
+                if race is not None:
+                    race.stop()
+            if rc2 is not None and len(rc2[1]) == len(best) and agenda_cost(inst, rc2[1])[0] == rc2[0]:
+                # RC2 proved the break optimum (and its schedule attains it)
+                phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": rc2[0]})
+                if agenda_cost(inst, rc2[1]) < agenda_cost(inst, r2.slot_of or best):
+                    r2.slot_of = rc2[1]
+                r2.status, r2.bound = "OPTIMAL", rc2[0]
             phases.append({"phase": "breaks", "status": r2.status, "value": r2.value, "bound": r2.bound,
                            "seconds": round(r2.seconds, 3)})
             if r2.slot_of is not None and agenda_cost(inst, r2.slot_of) < current:
@@ -189,7 +219,7 @@ def solve(
                 report("phase 3: minimising idle slots")
                 sm.model.add(sum(sm.brk) <= breaks_now)
                 sm.hint(best)
-                r3 = sm.solve_phase("min", sum(sm.idle), remaining())
+                r3 = sm.solve_phase("min", sum(sm.idle), budget(1.0))
                 phases.append({"phase": "idle", "status": r3.status, "value": r3.value, "bound": r3.bound,
                                "seconds": round(r3.seconds, 3)})
                 if r3.slot_of is not None and agenda_cost(inst, r3.slot_of) < agenda_cost(inst, best):
@@ -210,10 +240,13 @@ def solve(
     problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in assignments}, require_tables=True)
     if problems:  # a solver bug must never reach an event floor
         raise RuntimeError("internal error, schedule violates hard rules: " + "; ".join(problems[:5]))
-    if len(best) == sum(1 for m in inst.meetings if m.allowed):
+    if len(best) == n_schedulable:
         bound_scheduled = len(best)
     else:
-        bound_scheduled = max(len(best), count_bound(inst, weight_bound, lp_time_limit=max(1.0, min(10.0, remaining()))))
+        bound_scheduled = count_bound(inst, weight_bound, lp=False)
+        if lp_count is not None:
+            bound_scheduled = min(bound_scheduled, lp_count)
+        bound_scheduled = max(len(best), bound_scheduled)
     stats = {
         "requested": len(inst.meetings),
         "scheduled": len(best),

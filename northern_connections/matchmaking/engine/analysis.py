@@ -8,10 +8,10 @@ text is analysed with the stemmer and stop list of *its own* language, detected 
 (Lui & Baldwin's langid.py, restricted to the six working languages so that short texts are not
 misread as, say, Luxembourgish).
 
-Queries are analysed the same way. When the detector is unsure (short queries such as "heat pump",
-or a confidence below ``UNCERTAIN``) the query is analysed with its detected language AND English
-and the two term sets are united: a wrong stemmer produces harmless extra terms, whereas a missing
-right stem loses the match entirely.
+Queries are analysed the same way. When the detector is unsure (short or mixed queries such as
+"heat pump varmepumperne", a confidence below ``UNCERTAIN``) the query is analysed with every
+language the detector finds plausible AND English, and the term sets are united: a wrong stemmer
+produces harmless extra terms, whereas a missing right stem loses the match entirely.
 
 Besides unigram stems, adjacent stem pairs ("district heat") are emitted as phrase terms. They
 make a query for "district heating" prefer documents that contain the phrase over documents that
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import snowballstemmer
 
@@ -33,6 +33,8 @@ LANGUAGES: tuple[str, ...] = ("en", "da", "nb", "sv", "nl", "de")
 DEFAULT_LANGUAGE = "en"
 #: Below this normalised probability a detection is "uncertain" (query also analysed as English).
 UNCERTAIN = 0.9
+#: When uncertain, other languages at least this likely are also used to analyse the query.
+ALSO_LANGUAGE_MIN = 0.05
 #: Texts shorter than this many letters are not worth detecting; they get the fallback language.
 MIN_DETECT_LETTERS = 12
 
@@ -82,7 +84,16 @@ def detect_language(text: str, *, fallback: str = DEFAULT_LANGUAGE) -> tuple[str
     return _LANGID_TO_OURS.get(lang, lang), float(prob)
 
 
-@lru_cache(maxsize=None)
+def rank_languages(text: str) -> list[tuple[str, float]]:
+    """All six languages with their normalised probabilities, most likely first."""
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    if letters < MIN_DETECT_LETTERS:
+        return [(DEFAULT_LANGUAGE, 0.0)]
+    ranked = _get_identifier().rank(text[:5000])
+    return [(_LANGID_TO_OURS.get(lang, lang), float(p)) for lang, p in ranked]
+
+
+@cache
 def _stop_words(lang: str) -> frozenset[str]:
     from stop_words import get_stop_words
 
@@ -202,10 +213,14 @@ def analyse_query(text: str, *, language: str | None = None, phrases: bool = Tru
     if lang is not None:
         langs = [lang]
     else:
-        lang, conf = detect_language(text)
+        ranked = rank_languages(text)
+        lang, conf = ranked[0]
         langs = [lang]
-        if conf < UNCERTAIN and lang != DEFAULT_LANGUAGE:
+        if conf < UNCERTAIN:
+            # Mixed or short queries ("heat pump varmepumperne"): every plausible language, and English.
+            langs += [lg for lg, p in ranked[1:] if p >= ALSO_LANGUAGE_MIN]
             langs.append(DEFAULT_LANGUAGE)
+            langs = list(dict.fromkeys(langs))
     merged = Analysed(languages=tuple(langs))
     for lg in langs:
         part = Analysed()

@@ -80,8 +80,6 @@ def normalise_code(kind: str, value: str) -> str:
         return v.upper()
     if kind == "nuts":
         return v.upper().replace(" ", "")
-    if kind == "code":
-        return v.split("-")[0].replace(".", "").upper() if v[:1].isalpha() is False else v.replace(".", "").upper()
     return v.lower()
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from northern_connections.matchmaking.engine import Document, Embedder, Index, MatchingEngine, Query, Weights
-from northern_connections.matchmaking.engine import analysis
+from northern_connections.matchmaking.engine import Document, Embedder, Index, MatchingEngine, Query, Weights, analysis
 from northern_connections.matchmaking.engine.documents import normalise_code, parse_trl_range
 from northern_connections.matchmaking.engine.index import query_facet_tokens
 from northern_connections.matchmaking.engine.scoring import trl_score
@@ -83,6 +82,12 @@ def test_uncertain_query_is_also_analysed_as_english():
     a = analysis.analyse_query("vindmøller heat pumps")
     assert "pump" in a.terms  # English stem present even if the query is detected as Danish
     assert a.surface["pump"] == "pumps"
+
+
+def test_mixed_language_query_matches_profiles_in_both_languages():
+    corpus = [doc("en", "Heat pump installation for homes."), doc("da", "Vi producerer varmepumper til boliger.")]
+    res = MatchingEngine.build(corpus).search(Query(text="heat pump varmepumperne"))
+    assert {m.id for m in res} == {"en", "da"}
 
 
 def test_danish_query_finds_danish_text_with_inflected_forms():
@@ -302,3 +307,37 @@ def test_embeddings_fusion_with_a_fake_encoder(corpus):
 
 def test_engine_works_without_embeddings(engine):
     assert "embedding" not in engine.search(Query(text="heat pumps"))[0].breakdown
+
+
+# ---------------------------------------------------------------- property: incremental == rebuild
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["heat", "pump", "wind", "solar", "varmepumpe", "vindmølle", "grid", "storage", "hydrogen", "cable"]
+_ops = st.lists(
+    st.tuples(st.sampled_from(["add", "remove"]), st.integers(0, 7),
+              st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.integers(0, 30)),
+    min_size=1, max_size=14)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_ops)
+def test_property_any_sequence_of_changes_ranks_like_a_rebuild(ops):
+    from northern_connections.matchmaking.engine import IndexConfig
+
+    base = [doc(f"d{i}", " ".join(WORDS[i: i + 3]), activity=i) for i in range(4)]
+    inc = MatchingEngine.build(base, config=IndexConfig(merge_threshold=4))
+    state = {d.id: d for d in base}
+    for op, i, words, act in ops:
+        if op == "add":
+            d = doc(f"d{i}", " ".join(words), activity=act)
+            inc.add(d)
+            state[d.id] = d
+        else:
+            inc.remove(f"d{i}")
+            state.pop(f"d{i}", None)
+    full = MatchingEngine.build(list(state.values()), config=IndexConfig(merge_threshold=4))
+    for q in ("heat pump", "vindmølle grid storage", "hydrogen cable solar wind"):
+        a = [(m.id, round(m.score, 9)) for m in inc.search(Query(text=q, language="en"))]
+        b = [(m.id, round(m.score, 9)) for m in full.search(Query(text=q, language="en"))]
+        assert a == b

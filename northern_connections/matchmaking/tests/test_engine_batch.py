@@ -10,8 +10,8 @@ import pytest
 from northern_connections.matchmaking.engine import batch
 
 PROFILES = [
-    {"id": "p1", "text": "We install district heating networks and heat pumps.", "tags": {"value_chains": ["heating-cooling"]},
-     "country": "NO", "kind": "sme", "activity": 3},
+    {"id": "p1", "text": "We install district heating networks and heat pumps.",
+     "tags": {"value_chains": ["heating-cooling"]}, "country": "NO", "kind": "sme", "activity": 3},
     {"id": "p2", "text": "Vi producerer varmepumper og fjernvarme.", "tags": {"value_chains": ["heating-cooling"]},
      "country": "DK", "kind": "sme", "activity": 10},
     {"id": "p3", "text": "Offshore wind turbine foundations and subsea cables.", "country": "GB", "activity": 50},
@@ -90,7 +90,7 @@ def test_each_malformed_profile_line_is_reported_with_its_line_number(tmp_path, 
     status, out, err = run(tmp_path, [PROFILES[0], "", bad], QUERIES)
     assert status != 0
     assert not out.exists()
-    assert f"P.jsonl:3: " in err and message in err
+    assert "P.jsonl:3: " in err and message in err
 
 
 BAD_QUERIES = [

@@ -1,0 +1,23 @@
+"""`make bench`: every benchmark in turn; each prints the figures its issue names (see README)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = ["bench_directory.py", "bench_matching.py", "bench_scheduling.py"]
+
+
+def main() -> int:
+    status = 0
+    for name in BENCHMARKS:
+        path = HERE / name
+        if not path.exists():
+            continue
+        print(f"\n=== {name}", flush=True)
+        status |= subprocess.run([sys.executable, str(path), *sys.argv[1:]]).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Sign-up with verification, login throttling, profile language, API tokens."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_signup_requires_email_verification_before_login(client):
+    response = client.post(reverse("account_signup"), {
+        "email": "sme@vind.example", "full_name": "Test Person", "preferred_language": "da",
+        "password1": "harbour-electric-9-ferry", "password2": "harbour-electric-9-ferry",
+    })
+    assert response.status_code == 302 and "confirm-email" in response["Location"]
+    assert client.get(reverse("accounts:profile")).status_code == 302  # not logged in yet
+    link = re.search(r"/accounts/confirm-email/[^/\s]+/", mail.outbox[-1].body).group(0)
+    client.post(link)
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 200
+    assert response.wsgi_request.user.preferred_language == "da"
+    assert response.wsgi_request.user.password.startswith("md5$")  # test hasher; production uses Argon2
+
+
+def test_production_hashes_with_argon2():
+    from config.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_throttled(client, make_user, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/key"}
+    make_user("victim@example.org", password="the-right-password-1")
+    for _ in range(3):
+        response = client.post(reverse("account_login"), {"login": "victim@example.org", "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post(reverse("account_login"), {"login": "victim@example.org", "password": "the-right-password-1"})
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_profile_language_applies_to_the_interface(client, make_user):
+    user = make_user("lang@example.org", preferred_language="de")
+    client.force_login(user)
+    response = client.get(reverse("core:home"))
+    assert response.wsgi_request.LANGUAGE_CODE == "de"
+    assert '<html lang="de">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_api_token_authenticates(client, make_user):
+    user = make_user("api@example.org")
+    client.force_login(user)
+    client.post(reverse("accounts:api_token"))
+    token = user.auth_token.key
+    client.logout()
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    response = api.post(reverse("api:v1:organisation-list"), {"name": "Token SME", "kind": "sme", "country": "NL"},
+                        format="json")
+    assert response.status_code == 201
+    assert response.json()["slug"] == "token-sme"
