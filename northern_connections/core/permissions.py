@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -102,10 +103,22 @@ def locked_for(user: Any, action: str, obj: models.Model) -> models.Model:
     queryset = policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk))
     locked = model._default_manager.select_for_update().filter(pk__in=queryset.values("pk")).first()
     if locked is None:
-        raise PermissionDenied(f"You may not {action} this {model._meta.verbose_name}.")
+        raise PermissionDenied(_denied_message(action, model))
     return locked
+
+
+def _denied_message(action: str, model: type[models.Model]) -> str:
+    name = model._meta.verbose_name
+    if action == VIEW:
+        return _("You may not view this %(name)s.") % {"name": name}
+    if action == CHANGE:
+        return _("You may not change this %(name)s.") % {"name": name}
+    if action == DELETE:
+        return _("You may not delete this %(name)s.") % {"name": name}
+    # Translators: an app's own action, such as "evaluate", in English.
+    return _("You may not %(action)s this %(name)s.") % {"action": action, "name": name}
 
 
 def require_add(user: Any, model: type[models.Model], **context: Any) -> None:
     if not can_add(user, model, **context):
-        raise PermissionDenied(f"You may not add a {model._meta.verbose_name}.")
+        raise PermissionDenied(_("You may not add a %(name)s.") % {"name": model._meta.verbose_name})

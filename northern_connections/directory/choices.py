@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .vocabularies import TRL_DEFINITIONS
@@ -47,7 +48,8 @@ class S3Dimension(models.TextChoices):
     POLICY = "policy", _("Policy objective")
 
 
-TRL_CHOICES = [(level, f"TRL {level} – {text}") for level, text in TRL_DEFINITIONS.items()]
+# The labels are lazy so that each request shows them in its own language (vocabularies.py marks them).
+TRL_CHOICES = [(level, format_lazy("TRL {} – {}", level, _(text))) for level, text in TRL_DEFINITIONS.items()]
 
 
 class OrganisationSource(models.TextChoices):

@@ -7,6 +7,12 @@ matching engine, demo generators and `load_reference_data` share one spelling of
 without importing Django.
 """
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a label for makemessages without importing Django; it is translated where shown."""
+    return message
+
+
 VALUE_CHAINS: list[tuple[str, str]] = [
     ("offshore-wind", "Offshore wind"),
     ("onshore-wind", "Onshore wind"),
@@ -31,18 +37,24 @@ VALUE_CHAIN_STEPS: list[tuple[str, str]] = [
 
 # Horizon 2020 Work Programme 2018-2020, General Annex G.
 TRL_DEFINITIONS: dict[int, str] = {
-    1: "Basic principles observed",
-    2: "Technology concept formulated",
-    3: "Experimental proof of concept",
-    4: "Technology validated in lab",
-    5: "Technology validated in relevant environment (industrially relevant environment in the case of key "
-    "enabling technologies)",
-    6: "Technology demonstrated in relevant environment (industrially relevant environment in the case of key "
-    "enabling technologies)",
-    7: "System prototype demonstration in operational environment",
-    8: "System complete and qualified",
-    9: "Actual system proven in operational environment (competitive manufacturing in the case of key enabling "
-    "technologies; or in space)",
+    1: gettext_noop("Basic principles observed"),
+    2: gettext_noop("Technology concept formulated"),
+    3: gettext_noop("Experimental proof of concept"),
+    4: gettext_noop("Technology validated in lab"),
+    5: gettext_noop(
+        "Technology validated in relevant environment (industrially relevant environment in the case of key "
+        "enabling technologies)"
+    ),
+    6: gettext_noop(
+        "Technology demonstrated in relevant environment (industrially relevant environment in the case of key "
+        "enabling technologies)"
+    ),
+    7: gettext_noop("System prototype demonstration in operational environment"),
+    8: gettext_noop("System complete and qualified"),
+    9: gettext_noop(
+        "Actual system proven in operational environment (competitive manufacturing in the case of key enabling "
+        "technologies; or in space)"
+    ),
 }
 
 # The platform's working languages: UI translations and Snowball stemmers exist for each.
