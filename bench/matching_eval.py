@@ -292,8 +292,14 @@ def tune(paths, qrels, *, verbose=True) -> Weights:
 
 
 def run_evaluation(*, n_queries=800, seed=7, do_tune=False, keep: str | None = None, verbose=True) -> dict:
-    tmp = keep or tempfile.mkdtemp(prefix="nc-matching-eval-")
-    os.makedirs(tmp, exist_ok=True)
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="nc-matching-eval-") as tmp:
+            return _run_in(tmp, n_queries=n_queries, seed=seed, do_tune=do_tune, verbose=verbose)
+    os.makedirs(keep, exist_ok=True)
+    return _run_in(keep, n_queries=n_queries, seed=seed, do_tune=do_tune, verbose=verbose)
+
+
+def _run_in(tmp: str, *, n_queries: int, seed: int, do_tune: bool, verbose: bool) -> dict:
     t0 = time.time()
     paths, qrels, splits = build_dataset(tmp, seed=seed, n_queries=n_queries)
     if verbose:

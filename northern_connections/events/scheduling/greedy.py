@@ -231,3 +231,16 @@ def _descent(st: GreedyState, deadline: float, rng: random.Random) -> None:
                     break
             if improved:
                 break
+
+
+def improve(instance: Instance, slot_of: dict[int, int], *, time_limit: float = 2.0, seed: int = 0) -> dict[int, int]:
+    """Local descent (moves and swaps) from a given schedule; keeps the same set of meetings.
+
+    Used to polish CP-SAT's phase-1 schedule, which maximises weight with no regard to breaks,
+    before it becomes the warm start of the break phase.
+    """
+    st = GreedyState(instance)
+    for mi, s in slot_of.items():
+        st.place(mi, s)
+    _descent(st, time.monotonic() + time_limit, random.Random(seed))
+    return dict(st.slot_of)

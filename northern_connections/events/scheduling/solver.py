@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bounds import count_bound, lp_bound
-from .greedy import greedy_assign
+from .greedy import greedy_assign, improve
 from .instance import Instance, parse_instance
 from .metrics import agenda_cost, check_hard_rules
 
@@ -142,7 +142,7 @@ def solve(
     if len(best) < n_schedulable:
         lp_count = lp_bound(inst, time_limit=max(0.5, min(10.0, 0.1 * time_limit)))
     # keep a little time to number tables, check and write the result
-    reserve = min(2.0, 0.04 * time_limit)
+    reserve = min(0.1 * time_limit, 1.0 + len(inst.meetings) / 1000)
 
     def budget(share: float) -> float:
         return max(0.0, (remaining() - reserve) * share)
@@ -169,7 +169,7 @@ def solve(
             if r1.slot_of is not None and _weight(inst, r1.slot_of) >= _weight(inst, best):
                 better_weight = _weight(inst, r1.slot_of) > _weight(inst, best)
                 if better_weight or agenda_cost(inst, r1.slot_of) < agenda_cost(inst, best):
-                    best = r1.slot_of
+                    best = improve(inst, r1.slot_of, time_limit=min(5.0, budget(0.1)), seed=seed)
             if r1.bound is not None:
                 weight_bound = r1.bound
             phase1_optimal = r1.optimal or _weight(inst, best) == weight_bound
