@@ -30,6 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+# Absolute base address for links in e-mails sent by background tasks (no request to ask).
+PLATFORM_URL = os.environ.get("PLATFORM_URL", "http://127.0.0.1:8000")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -234,6 +236,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Periodic jobs, run by `celery beat` (embedded in the worker by `make run`).
+CELERY_BEAT_SCHEDULE = {
+    # A challenge closes at its deadline; services refuse late applications regardless.
+    "close-due-challenges": {"task": "northern_connections.challenges.tasks.close_due_challenges", "schedule": 300},
+}
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -75,10 +76,18 @@ def organisation_update(*, actor: User, organisation: Organisation, **fields) ->
 
 
 def organisation_delete(*, actor: User, organisation: Organisation) -> None:
+    """Delete a profile, unless other records (e.g. challenge applications) must keep it."""
     with transaction.atomic():
         organisation = locked_for(actor, DELETE, organisation)
         search.unindex_object(organisation)
-        organisation.delete()
+        try:
+            organisation.delete()
+        except ProtectedError as error:
+            kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+            raise ValidationError(
+                _("This organisation cannot be deleted: it is referred to by %(records)s. "
+                  "Ask a platform administrator to merge or archive it instead.") % {"records": ", ".join(kinds)}
+            ) from error
 
 
 def contact_person_save(*, actor: User, organisation: Organisation, contact: ContactPerson | None = None,

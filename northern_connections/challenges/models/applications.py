@@ -23,9 +23,9 @@ class Application(RestrictedModel):
     """
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="applications")
-    # CASCADE: an organisation that deletes its profile leaves the board with its applications
-    # (PROTECT would make deleting a profile impossible once it ever applied).
-    applicant = models.ForeignKey(Organisation, verbose_name=_("lead applicant"), on_delete=models.CASCADE,
+    # PROTECT: applications are part of the challenge owner's evaluation record; an organisation
+    # that ever applied cannot vanish with them (directory.services.organisation_delete explains).
+    applicant = models.ForeignKey(Organisation, verbose_name=_("lead applicant"), on_delete=models.PROTECT,
                                   related_name="challenge_applications")
     status = models.CharField(_("status"), max_length=16, choices=ApplicationStatus.choices,
                               default=ApplicationStatus.DRAFT, db_index=True)

@@ -4,10 +4,14 @@ from django.urls import reverse
 
 from northern_connections.core.testing import PermissionCase, expect
 
-from .factories import ContactPersonFactory, PartnerFactory
+from .factories import ContactPersonFactory, OrganisationFactory, PartnerFactory
 
 
 def build(world):
+    from northern_connections.accounts.models import Membership
+
+    world.objects["deletable"] = OrganisationFactory()
+    Membership.objects.create(user=world.users["outsider"], organisation=world.objects["deletable"], role="admin")
     world.objects["contact"] = ContactPersonFactory(organisation=world.organisation, gdpr_consent=False)
     world.objects["partner"] = PartnerFactory(organisation=world.organisation, role="lead")
 
@@ -63,9 +67,9 @@ CASES = [
                    lambda w: reverse("api:v1:organisation-detail", args=[w.organisation.slug]),
                    expect(403, 200, 403, 200), json=True, data=lambda w: {"city": "Göteborg"}),
     PermissionCase("api:v1:organisation-detail", "delete",
-                   lambda w: reverse("api:v1:organisation-detail", args=[w.other_organisation.slug]),
-                   # The outsider administers the other organisation, so may delete it; the member may not.
-                   expect(403, 403, 204, 204), json=True, label="(other organisation)"),
+                   lambda w: reverse("api:v1:organisation-detail", args=[w.objects["deletable"].slug]),
+                   # The outsider administers this organisation, so may delete it; the member may not.
+                   expect(403, 403, 204, 204), json=True, label="(outsider's)"),
     PermissionCase("api:v1:partnership-list", "get", lambda w: reverse("api:v1:partnership-list"), PUBLIC),
     PermissionCase("api:v1:partnership-detail", "get",
                    lambda w: reverse("api:v1:partnership-detail", args=[w.objects["partner"].partnership.slug]),

@@ -88,3 +88,14 @@ def test_member_without_editing_role_cannot_edit(make_user, db):
     Membership.objects.create(user=user, organisation=organisation, role="member")
     with pytest.raises(PermissionDenied):
         services.organisation_update(actor=user, organisation=organisation, city="Ribe")
+
+
+def test_organisation_with_challenge_applications_is_not_deleted(make_user, db):
+    from northern_connections.challenges.tests.factories import ApplicationFactory
+
+    user = make_user("admin-of-sme@example.org")
+    application = ApplicationFactory()
+    Membership.objects.create(user=user, organisation=application.applicant, role="admin")
+    with pytest.raises(ValidationError, match="cannot be deleted"):
+        services.organisation_delete(actor=user, organisation=application.applicant)
+    assert Organisation.objects.filter(pk=application.applicant_id).exists()
