@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_directory.py", "bench_matching.py", "bench_scheduling.py"]
+BENCHMARKS = ["bench_directory.py", "bench_challenges.py", "bench_matching.py", "bench_scheduling.py"]
 
 
 def main() -> int:
