@@ -14,25 +14,25 @@ def gettext_noop(message: str) -> str:
 
 
 VALUE_CHAINS: list[tuple[str, str]] = [
-    ("offshore-wind", "Offshore wind"),
-    ("onshore-wind", "Onshore wind"),
-    ("ocean-energy", "Ocean energy"),
-    ("solar", "Solar energy"),
-    ("bioenergy", "Bioenergy"),
-    ("hydrogen-ptx", "Hydrogen and power-to-X"),
-    ("energy-storage", "Energy storage"),
-    ("smart-grids", "Smart grids and energy systems"),
-    ("heating-cooling", "Heating and cooling"),
+    ("offshore-wind", gettext_noop("Offshore wind")),
+    ("onshore-wind", gettext_noop("Onshore wind")),
+    ("ocean-energy", gettext_noop("Ocean energy")),
+    ("solar", gettext_noop("Solar energy")),
+    ("bioenergy", gettext_noop("Bioenergy")),
+    ("hydrogen-ptx", gettext_noop("Hydrogen and power-to-X")),
+    ("energy-storage", gettext_noop("Energy storage")),
+    ("smart-grids", gettext_noop("Smart grids and energy systems")),
+    ("heating-cooling", gettext_noop("Heating and cooling")),
 ]
 
 VALUE_CHAIN_STEPS: list[tuple[str, str]] = [
-    ("development-planning", "Development and planning"),
-    ("research-design", "Research and design"),
-    ("manufacturing-components", "Manufacturing and components"),
-    ("installation-construction", "Installation and construction"),
-    ("operation-maintenance", "Operation and maintenance"),
-    ("decommissioning-recycling", "Decommissioning and recycling"),
-    ("cross-cutting-services", "Cross-cutting services"),
+    ("development-planning", gettext_noop("Development and planning")),
+    ("research-design", gettext_noop("Research and design")),
+    ("manufacturing-components", gettext_noop("Manufacturing and components")),
+    ("installation-construction", gettext_noop("Installation and construction")),
+    ("operation-maintenance", gettext_noop("Operation and maintenance")),
+    ("decommissioning-recycling", gettext_noop("Decommissioning and recycling")),
+    ("cross-cutting-services", gettext_noop("Cross-cutting services")),
 ]
 
 # Horizon 2020 Work Programme 2018-2020, General Annex G.

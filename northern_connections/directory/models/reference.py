@@ -1,6 +1,7 @@
 """Controlled vocabularies shared by every app (DESIGN.md §5), loaded by import commands."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.models import RestrictedModel
@@ -43,7 +44,8 @@ class ValueChain(RestrictedModel):
         ordering = ["order"]
 
     def __str__(self) -> str:
-        return self.name
+        # The standard names are in the catalogue (vocabularies.py marks them); others show as stored.
+        return gettext(self.name)
 
 
 class ValueChainStep(RestrictedModel):
@@ -57,7 +59,8 @@ class ValueChainStep(RestrictedModel):
         ordering = ["order"]
 
     def __str__(self) -> str:
-        return self.name
+        # The standard names are in the catalogue (vocabularies.py marks them); others show as stored.
+        return gettext(self.name)
 
 
 class NaceCode(RestrictedModel):

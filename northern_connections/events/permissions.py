@@ -1,0 +1,194 @@
+"""Who may do what with events and B2B meetings (registered with the one gate, core/permissions.py).
+
+Rights follow from organisation membership: the editors of an event's organising organisations
+run it (registration screening, meetings, schedule); a participant is represented by the user
+who registered and by the editors of its organisation. Beyond "view", "change" and "delete" one
+action of its own: "respond" — the recipient's side answers a meeting request.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
+from northern_connections.accounts.models import Membership
+from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
+
+from .choices import EventStatus, ParticipantStatus
+from .models import AgendaSession, Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant, Slot
+
+RESPOND = "respond"
+
+
+def _authenticated(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def member_org_ids(user):
+    return Membership.objects.filter(user=user).values("organisation_id")
+
+
+def editor_org_ids(user):
+    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
+
+
+def admin_org_ids(user):
+    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
+
+
+def organised_event_ids(org_ids):
+    """Events organised by any of `org_ids` (a subquery, never a join)."""
+    return Event.organisers.through.objects.filter(organisation_id__in=org_ids).values("event_id")
+
+
+def own_participant_ids(user, *, write: bool = False):
+    """Registrations the user represents: their own, and those of their organisations.
+
+    Reading is open to every member of the organisation (colleagues see the agenda); acting for
+    it needs the registering user or an editor of the organisation.
+    """
+    orgs = editor_org_ids(user) if write else member_org_ids(user)
+    return Participant.objects.filter(Q(user=user) | Q(organisation_id__in=orgs)).values("pk")
+
+
+def participating_event_ids(user):
+    """Events in which the user's side is an accepted participant."""
+    return Participant.objects.filter(pk__in=own_participant_ids(user), status=ParticipantStatus.ACCEPTED
+                                      ).values("event_id")
+
+
+class EventPolicy(Policy):
+    """Published events are public; drafts belong to the organisers; organisers' editors run them."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW:
+            public = Q(status=EventStatus.PUBLISHED)
+            if not _authenticated(user):
+                return queryset.filter(public)
+            return queryset.filter(public | Q(pk__in=organised_event_ids(member_org_ids(user))))
+        if not _authenticated(user):
+            return queryset.none()
+        if action == DELETE:
+            return queryset.filter(pk__in=organised_event_ids(admin_org_ids(user)), status=EventStatus.DRAFT)
+        if action == CHANGE:
+            return queryset.filter(pk__in=organised_event_ids(editor_org_ids(user)))
+        return queryset.none()
+
+    def can_add(self, user, organisation=None, **context):
+        """Any organisation's editors may organise events (cities, clusters, networks, companies)."""
+        if is_platform_admin(user):
+            return True
+        if not _authenticated(user):
+            return False
+        editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES)
+        if organisation is not None:
+            editable = editable.filter(organisation=organisation)
+        return editable.exists()
+
+
+class EventPartPolicy(Policy):
+    """Sessions, meeting blocks and slots: seen with the event, changed by its organisers."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW:
+            return queryset.filter(event__in=Event.objects.restrict(user, VIEW).values("pk"))
+        if not _authenticated(user):
+            return queryset.none()
+        return queryset.filter(event__in=organised_event_ids(editor_org_ids(user)))
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+class ParticipantPolicy(Policy):
+    """A registration is seen by its side, the organisers and (once accepted) fellow participants.
+
+    Fellow participants must see each other to ask for meetings; visitors see only a count.
+    """
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(
+                Q(pk__in=own_participant_ids(user))
+                | Q(event__in=organised_event_ids(member_org_ids(user)))
+                | Q(status=ParticipantStatus.ACCEPTED, event__in=participating_event_ids(user))
+            )
+        if action == CHANGE:
+            return queryset.filter(pk__in=own_participant_ids(user, write=True))
+        return queryset.none()
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+class MarketplaceItemPolicy(Policy):
+    """Items of accepted participants of a published event are its public marketplace."""
+
+    def scope(self, user, action, queryset):
+        if is_platform_admin(user):
+            return queryset
+        public = Q(participant__status=ParticipantStatus.ACCEPTED, participant__event__status=EventStatus.PUBLISHED)
+        if action == VIEW:
+            if not _authenticated(user):
+                return queryset.filter(public)
+            return queryset.filter(public | Q(participant__in=own_participant_ids(user))
+                                   | Q(participant__event__in=organised_event_ids(member_org_ids(user))))
+        if not _authenticated(user):
+            return queryset.none()
+        return queryset.filter(participant__in=own_participant_ids(user, write=True))
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+class MeetingRequestPolicy(Policy):
+    """Both sides and the organisers read a request; the recipient answers, the requester cancels."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            mine = own_participant_ids(user)
+            return queryset.filter(Q(requester__in=mine) | Q(recipient__in=mine)
+                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
+        if action == RESPOND:
+            return queryset.filter(recipient__in=own_participant_ids(user, write=True))
+        if action == CHANGE:
+            return queryset.filter(requester__in=own_participant_ids(user, write=True))
+        return queryset.none()
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+class MeetingPolicy(Policy):
+    """Its two participants and the organisers read a meeting; only organisers place or remove it."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            mine = own_participant_ids(user)
+            return queryset.filter(Q(participant_a__in=mine) | Q(participant_b__in=mine)
+                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
+        if action in (CHANGE, DELETE):
+            return queryset.filter(event__in=organised_event_ids(editor_org_ids(user)))
+        return queryset.none()
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+register(Event, EventPolicy())
+for model in (AgendaSession, MeetingBlock, Slot):
+    register(model, EventPartPolicy())
+register(Participant, ParticipantPolicy())
+register(MarketplaceItem, MarketplaceItemPolicy())
+register(MeetingRequest, MeetingRequestPolicy())
+register(Meeting, MeetingPolicy())
