@@ -1,16 +1,12 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests (imports inside fixtures: plain-Python tests also run without Django)."""
 
 import pytest
-from allauth.account.models import EmailAddress
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture
 def make_user(db):
+    from allauth.account.models import EmailAddress
+
     from northern_connections.accounts.models import User
 
     def make(email: str, *, superuser: bool = False, password: str = "correct-horse-battery", **extra):

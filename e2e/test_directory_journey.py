@@ -24,7 +24,7 @@ def test_register_verify_join_edit_and_find(page: Page, live_server, demo_world,
 
     # When they open the link of the verification e-mail
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
-    page.goto(base + link[link.index("/accounts/"):])
+    page.goto(base + link[link.index("/accounts/") :])
     page.get_by_role("button", name="Confirm").click()
 
     # And join the platform with their organisation (they become its administrator)
@@ -41,7 +41,9 @@ def test_register_verify_join_edit_and_find(page: Page, live_server, demo_world,
     page.get_by_label("NUTS region").select_option(label="NO0A1 Rogaland")
     page.get_by_label("Offshore wind").check()
     page.get_by_label("TRL of the main offering").select_option("7")
-    page.get_by_label("Description", exact=True).fill("Vi utvikler flytende havvindturbiner og vedlikehold av vindparker.")
+    page.get_by_label("Description", exact=True).fill(
+        "Vi utvikler flytende havvindturbiner og vedlikehold av vindparker."
+    )
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved.")).to_be_visible()
     expect(page.get_by_text("TRL 7")).to_be_visible()
@@ -57,7 +59,11 @@ def test_register_verify_join_edit_and_find(page: Page, live_server, demo_world,
 
 
 def test_main_pages_have_no_serious_accessibility_violations(page: Page, live_server, demo_world):
-    for path in ["/", "/directory/organisations/", "/directory/organisations/goteborgs-stad/",
-                 "/directory/organisations/map/"]:
+    for path in [
+        "/",
+        "/directory/organisations/",
+        "/directory/organisations/goteborgs-stad/",
+        "/directory/organisations/map/",
+    ]:
         page.goto(live_server.url + path)
         assert axe_serious(page) == [], path

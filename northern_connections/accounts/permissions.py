@@ -26,7 +26,10 @@ class MembershipPolicy(Policy):
     def can_add(self, user, organisation=None, **context):
         return user.is_authenticated and (
             user.is_superuser
-            or (organisation is not None and admin_organisation_ids(user).filter(organisation_id=organisation.pk).exists())
+            or (
+                organisation is not None
+                and admin_organisation_ids(user).filter(organisation_id=organisation.pk).exists()
+            )
         )
 
 

@@ -34,7 +34,9 @@ def _admins_left(organisation_id: int, excluding: Membership) -> bool:
 
 def membership_add(*, organisation, user: User, role: str = MembershipRole.MEMBER) -> Membership:
     """Internal: make `user` a member (used by accepted invitations, approved requests, creation)."""
-    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
     if not created and role == MembershipRole.ADMIN and membership.role != role:
         membership.role = role
         membership.save(update_fields=["role", "updated"])
@@ -42,9 +44,10 @@ def membership_add(*, organisation, user: User, role: str = MembershipRole.MEMBE
 
 
 def is_organisation_admin(user: User, organisation_id: int) -> bool:
-    return user.is_superuser or Membership.objects.filter(
-        user=user, organisation_id=organisation_id, role=MembershipRole.ADMIN
-    ).exists()
+    return (
+        user.is_superuser
+        or Membership.objects.filter(user=user, organisation_id=organisation_id, role=MembershipRole.ADMIN).exists()
+    )
 
 
 def membership_set_role(*, actor: User, membership: Membership, role: str) -> Membership:

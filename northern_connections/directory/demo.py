@@ -20,59 +20,257 @@ from northern_connections.accounts.choices import MembershipRole
 from northern_connections.accounts.models import Membership, User
 from northern_connections.core import search
 
-from .choices import OrganisationKind, OrganisationSource, PartnerRole
+from .choices import OrganisationKind, OrganisationSource
 from .cities import normalise_city, region_for_city
 from .countries import iso_country
-from .models import ClusterMembership, NaceCode, NutsRegion, Organisation, Partner, Partnership, ValueChain, ValueChainStep
+from .models import (
+    ClusterMembership,
+    NaceCode,
+    NutsRegion,
+    Organisation,
+    Partner,
+    Partnership,
+    ValueChain,
+    ValueChainStep,
+)
 from .synthetic import generate_organisations
 
 DEMO_PASSWORD = "northern-demo"
 
 # (slug, name, short name, kind, country, city, NUTS code, value chains, role)
 PARTNERS = [
-    ("region-midtjylland", "Region Midtjylland", "RM", "regional_authority", "DK", "Viborg", "DK041",
-     ["onshore-wind", "heating-cooling"], "lead"),
-    ("esbjerg-kommune", "Esbjerg Kommune", "Esbjerg", "municipality", "DK", "Esbjerg", "DK032",
-     ["offshore-wind", "hydrogen-ptx"], "partner"),
-    ("aalborg-kommune", "Aalborg Kommune", "Aalborg", "municipality", "DK", "Aalborg", "DK050",
-     ["heating-cooling", "energy-storage"], "partner"),
-    ("energy-cluster-denmark", "Energy Cluster Denmark", "ECD", "cluster", "DK", "Odense", "DK031",
-     ["offshore-wind", "smart-grids", "hydrogen-ptx"], "partner"),
-    ("stavanger-kommune", "Stavanger kommune", "Stavanger", "municipality", "NO", "Stavanger", "NO0A1",
-     ["offshore-wind", "hydrogen-ptx"], "partner"),
-    ("rogaland-fylkeskommune", "Rogaland fylkeskommune", "Rogaland", "regional_authority", "NO", "Stavanger",
-     "NO0A1", ["offshore-wind"], "partner"),
-    ("bergen-kommune", "Bergen kommune", "Bergen", "municipality", "NO", "Bergen", "NO0A2",
-     ["ocean-energy", "smart-grids"], "partner"),
-    ("gce-ocean-technology", "GCE Ocean Technology", "GCE OT", "cluster", "NO", "Bergen", "NO0A2",
-     ["ocean-energy", "offshore-wind"], "partner"),
-    ("goteborgs-stad", "Göteborgs Stad", "Göteborg", "municipality", "SE", "Göteborg", "SE23",
-     ["heating-cooling", "smart-grids"], "partner"),
-    ("region-vastra-gotaland", "Västra Götalandsregionen", "VGR", "regional_authority", "SE", "Vänersborg",
-     "SE23", ["bioenergy", "hydrogen-ptx"], "partner"),
-    ("johanneberg-science-park", "Johanneberg Science Park", "JSP", "cluster", "SE", "Göteborg", "SE23",
-     ["smart-grids", "energy-storage"], "partner"),
-    ("gemeente-groningen", "Gemeente Groningen", "Groningen", "municipality", "NL", "Groningen", "NL11",
-     ["heating-cooling", "hydrogen-ptx"], "partner"),
-    ("provincie-groningen", "Provincie Groningen", "Prov. Groningen", "regional_authority", "NL", "Groningen",
-     "NL11", ["hydrogen-ptx"], "partner"),
-    ("new-energy-coalition", "New Energy Coalition", "NEC", "cluster", "NL", "Groningen", "NL11",
-     ["hydrogen-ptx", "smart-grids"], "partner"),
-    ("gemeente-den-helder", "Gemeente Den Helder", "Den Helder", "municipality", "NL", "Den Helder", "NL32",
-     ["offshore-wind"], "partner"),
-    ("freie-hansestadt-bremen", "Freie Hansestadt Bremen", "Bremen", "regional_authority", "DE", "Bremen", "DE50",
-     ["offshore-wind", "hydrogen-ptx"], "partner"),
-    ("stadt-oldenburg", "Stadt Oldenburg", "Oldenburg", "municipality", "DE", "Oldenburg", "DE94",
-     ["smart-grids", "solar"], "partner"),
-    ("eehh-clusteragentur", "Erneuerbare Energien Hamburg Clusteragentur", "EEHH", "cluster", "DE", "Hamburg",
-     "DE60", ["onshore-wind", "offshore-wind", "hydrogen-ptx"], "partner"),
+    (
+        "region-midtjylland",
+        "Region Midtjylland",
+        "RM",
+        "regional_authority",
+        "DK",
+        "Viborg",
+        "DK041",
+        ["onshore-wind", "heating-cooling"],
+        "lead",
+    ),
+    (
+        "esbjerg-kommune",
+        "Esbjerg Kommune",
+        "Esbjerg",
+        "municipality",
+        "DK",
+        "Esbjerg",
+        "DK032",
+        ["offshore-wind", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "aalborg-kommune",
+        "Aalborg Kommune",
+        "Aalborg",
+        "municipality",
+        "DK",
+        "Aalborg",
+        "DK050",
+        ["heating-cooling", "energy-storage"],
+        "partner",
+    ),
+    (
+        "energy-cluster-denmark",
+        "Energy Cluster Denmark",
+        "ECD",
+        "cluster",
+        "DK",
+        "Odense",
+        "DK031",
+        ["offshore-wind", "smart-grids", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "stavanger-kommune",
+        "Stavanger kommune",
+        "Stavanger",
+        "municipality",
+        "NO",
+        "Stavanger",
+        "NO0A1",
+        ["offshore-wind", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "rogaland-fylkeskommune",
+        "Rogaland fylkeskommune",
+        "Rogaland",
+        "regional_authority",
+        "NO",
+        "Stavanger",
+        "NO0A1",
+        ["offshore-wind"],
+        "partner",
+    ),
+    (
+        "bergen-kommune",
+        "Bergen kommune",
+        "Bergen",
+        "municipality",
+        "NO",
+        "Bergen",
+        "NO0A2",
+        ["ocean-energy", "smart-grids"],
+        "partner",
+    ),
+    (
+        "gce-ocean-technology",
+        "GCE Ocean Technology",
+        "GCE OT",
+        "cluster",
+        "NO",
+        "Bergen",
+        "NO0A2",
+        ["ocean-energy", "offshore-wind"],
+        "partner",
+    ),
+    (
+        "goteborgs-stad",
+        "Göteborgs Stad",
+        "Göteborg",
+        "municipality",
+        "SE",
+        "Göteborg",
+        "SE23",
+        ["heating-cooling", "smart-grids"],
+        "partner",
+    ),
+    (
+        "region-vastra-gotaland",
+        "Västra Götalandsregionen",
+        "VGR",
+        "regional_authority",
+        "SE",
+        "Vänersborg",
+        "SE23",
+        ["bioenergy", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "johanneberg-science-park",
+        "Johanneberg Science Park",
+        "JSP",
+        "cluster",
+        "SE",
+        "Göteborg",
+        "SE23",
+        ["smart-grids", "energy-storage"],
+        "partner",
+    ),
+    (
+        "gemeente-groningen",
+        "Gemeente Groningen",
+        "Groningen",
+        "municipality",
+        "NL",
+        "Groningen",
+        "NL11",
+        ["heating-cooling", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "provincie-groningen",
+        "Provincie Groningen",
+        "Prov. Groningen",
+        "regional_authority",
+        "NL",
+        "Groningen",
+        "NL11",
+        ["hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "new-energy-coalition",
+        "New Energy Coalition",
+        "NEC",
+        "cluster",
+        "NL",
+        "Groningen",
+        "NL11",
+        ["hydrogen-ptx", "smart-grids"],
+        "partner",
+    ),
+    (
+        "gemeente-den-helder",
+        "Gemeente Den Helder",
+        "Den Helder",
+        "municipality",
+        "NL",
+        "Den Helder",
+        "NL32",
+        ["offshore-wind"],
+        "partner",
+    ),
+    (
+        "freie-hansestadt-bremen",
+        "Freie Hansestadt Bremen",
+        "Bremen",
+        "regional_authority",
+        "DE",
+        "Bremen",
+        "DE50",
+        ["offshore-wind", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "stadt-oldenburg",
+        "Stadt Oldenburg",
+        "Oldenburg",
+        "municipality",
+        "DE",
+        "Oldenburg",
+        "DE94",
+        ["smart-grids", "solar"],
+        "partner",
+    ),
+    (
+        "eehh-clusteragentur",
+        "Erneuerbare Energien Hamburg Clusteragentur",
+        "EEHH",
+        "cluster",
+        "DE",
+        "Hamburg",
+        "DE60",
+        ["onshore-wind", "offshore-wind", "hydrogen-ptx"],
+        "partner",
+    ),
     ("wab-ev", "WAB e.V.", "WAB", "cluster", "DE", "Bremerhaven", "DE50", ["offshore-wind"], "associated"),
-    ("aberdeen-city-council", "Aberdeen City Council", "Aberdeen", "municipality", "GB", "Aberdeen", "TLM5",
-     ["offshore-wind", "hydrogen-ptx"], "partner"),
-    ("orkney-islands-council", "Orkney Islands Council", "Orkney", "municipality", "GB", "Kirkwall", "TLM6",
-     ["ocean-energy", "hydrogen-ptx"], "partner"),
-    ("dundee-city-council", "Dundee City Council", "Dundee", "municipality", "GB", "Dundee", "TLM7",
-     ["heating-cooling", "energy-storage"], "partner"),
+    (
+        "aberdeen-city-council",
+        "Aberdeen City Council",
+        "Aberdeen",
+        "municipality",
+        "GB",
+        "Aberdeen",
+        "TLM5",
+        ["offshore-wind", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "orkney-islands-council",
+        "Orkney Islands Council",
+        "Orkney",
+        "municipality",
+        "GB",
+        "Kirkwall",
+        "TLM6",
+        ["ocean-energy", "hydrogen-ptx"],
+        "partner",
+    ),
+    (
+        "dundee-city-council",
+        "Dundee City Council",
+        "Dundee",
+        "municipality",
+        "GB",
+        "Dundee",
+        "TLM7",
+        ["heating-cooling", "energy-storage"],
+        "partner",
+    ),
 ]
 SME_COUNTRIES = ("DK", "NO", "SE", "NL", "DE", "UK", "BE")
 SME_COUNT = 360
@@ -81,8 +279,11 @@ SME_COUNT = 360
 DEMO_USERS = {
     "officer.goteborg@example.org": ("Demo officer, Göteborg", "goteborgs-stad", MembershipRole.ADMIN),
     "officer.aberdeen@example.org": ("Demo officer, Aberdeen", "aberdeen-city-council", MembershipRole.ADMIN),
-    "cluster.ecd@example.org": ("Demo cluster manager, Energy Cluster Denmark", "energy-cluster-denmark",
-                                MembershipRole.ADMIN),
+    "cluster.ecd@example.org": (
+        "Demo cluster manager, Energy Cluster Denmark",
+        "energy-cluster-denmark",
+        MembershipRole.ADMIN,
+    ),
     "coordinator@example.org": ("Demo project coordinator", "region-midtjylland", MembershipRole.ADMIN),
 }
 
@@ -111,7 +312,9 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
     partnership, _ = Partnership.objects.update_or_create(
         slug="northern-connections",
         defaults={
-            "name": "Northern Connections", "acronym": "NC", "programme": "Interreg North Sea Region",
+            "name": "Northern Connections",
+            "acronym": "NC",
+            "programme": "Interreg North Sea Region",
             "description": "Cities, regions and clusters from six North Sea countries connecting public-sector "
             "innovation demand, cluster support and SME supply across borders (demo data).",
         },
@@ -120,10 +323,18 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
     for slug, name, short, kind, country, city, code, chain_slugs, role in PARTNERS:
         organisation, _ = Organisation.objects.update_or_create(
             slug=slug,
-            defaults={"name": name, "short_name": short, "kind": kind, "country": country, "city": city,
-                      "nuts_region_id": regions.get(code), "source": OrganisationSource.DEMO,
-                      "languages": ["en"], "description_language": "en",
-                      "description": f"{name} is a partner of the Northern Connections demo partnership."},
+            defaults={
+                "name": name,
+                "short_name": short,
+                "kind": kind,
+                "country": country,
+                "city": city,
+                "nuts_region_id": regions.get(code),
+                "source": OrganisationSource.DEMO,
+                "languages": ["en"],
+                "description_language": "en",
+                "description": f"{name} is a partner of the Northern Connections demo partnership.",
+            },
         )
         organisation.value_chains.set([chains[c] for c in chain_slugs])
         Partner.objects.update_or_create(partnership=partnership, organisation=organisation, defaults={"role": role})
@@ -138,13 +349,20 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
         organisation, _ = Organisation.objects.update_or_create(
             external_id=f"demo-{row['orgId']}",
             defaults={
-                "name": row["name"].strip()[:300], "short_name": (row["shortName"] or "").strip()[:100],
+                "name": row["name"].strip()[:300],
+                "short_name": (row["shortName"] or "").strip()[:100],
                 "slug": slugify(f"{row['shortName'] or row['name']}")[:100] + f"-{row['orgId'][-4:]}",
-                "kind": OrganisationKind.SME, "country": country, "city": city,
+                "kind": OrganisationKind.SME,
+                "country": country,
+                "city": city,
                 "nuts_region_id": regions.get(region_for_city(country, city, nuts3_by_name) or ""),
-                "description": profile["description"], "description_language": profile["description_language"],
-                "trl": profile["trl"], "languages": profile["languages"], "staff_headcount": rng.randint(3, 240),
-                "turnover_eur": rng.randint(200, 40_000) * 1000, "past_projects": int(row["numProjects"] or 0),
+                "description": profile["description"],
+                "description_language": profile["description_language"],
+                "trl": profile["trl"],
+                "languages": profile["languages"],
+                "staff_headcount": rng.randint(3, 240),
+                "turnover_eur": rng.randint(200, 40_000) * 1000,
+                "past_projects": int(row["numProjects"] or 0),
                 "source": OrganisationSource.DEMO,
             },
         )
@@ -193,9 +411,7 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
 def _verified(user: User) -> None:
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
 
 
 def _load_synthetic(scale, seed, chains, steps, regions, nace, nuts3_by_name) -> list[Organisation]:
@@ -208,13 +424,23 @@ def _load_synthetic(scale, seed, chains, steps, regions, nace, nuts3_by_name) ->
         if slug in existing:
             continue
         code = region_for_city(profile["country"], profile["city"], nuts3_by_name)
-        new.append(Organisation(
-            slug=slug, name=profile["name"][:300], short_name=profile["short_name"][:100], kind=profile["kind"],
-            country=profile["country"], city=profile["city"], nuts_region_id=regions.get(code or ""),
-            description=profile["description"], description_language=profile["description_language"],
-            trl=profile["trl"], languages=profile["languages"], past_projects=profile["activity"],
-            source=OrganisationSource.DEMO,
-        ))
+        new.append(
+            Organisation(
+                slug=slug,
+                name=profile["name"][:300],
+                short_name=profile["short_name"][:100],
+                kind=profile["kind"],
+                country=profile["country"],
+                city=profile["city"],
+                nuts_region_id=regions.get(code or ""),
+                description=profile["description"],
+                description_language=profile["description_language"],
+                trl=profile["trl"],
+                languages=profile["languages"],
+                past_projects=profile["activity"],
+                source=OrganisationSource.DEMO,
+            )
+        )
     Organisation.objects.bulk_create(new, batch_size=2000)
     created = {o.slug: o for o in Organisation.objects.filter(slug__in=[o.slug for o in new])}
     chain_links, step_links = [], []
@@ -223,10 +449,13 @@ def _load_synthetic(scale, seed, chains, steps, regions, nace, nuts3_by_name) ->
         organisation = created.get(f"synthetic-{seed}-{number}")
         if organisation is None:
             continue
-        chain_links += [through_chain(organisation_id=organisation.pk, valuechain_id=chains[c].pk)
-                        for c in profile["value_chains"]]
-        step_links += [through_step(organisation_id=organisation.pk, valuechainstep_id=steps[s].pk)
-                       for s in profile["value_chain_steps"]]
+        chain_links += [
+            through_chain(organisation_id=organisation.pk, valuechain_id=chains[c].pk) for c in profile["value_chains"]
+        ]
+        step_links += [
+            through_step(organisation_id=organisation.pk, valuechainstep_id=steps[s].pk)
+            for s in profile["value_chain_steps"]
+        ]
     through_chain.objects.bulk_create(chain_links, batch_size=5000)
     through_step.objects.bulk_create(step_links, batch_size=5000)
     return list(created.values())

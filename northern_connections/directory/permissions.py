@@ -59,7 +59,10 @@ class ContactPersonPolicy(Policy):
     def can_add(self, user, organisation=None, **context):
         return bool(
             user.is_authenticated
-            and (user.is_superuser or (organisation and editable_organisation_ids(user).filter(organisation_id=organisation.pk).exists()))
+            and (
+                user.is_superuser
+                or (organisation and editable_organisation_ids(user).filter(organisation_id=organisation.pk).exists())
+            )
         )
 
 

@@ -42,8 +42,7 @@ class OrganisationDetailView(GateView):
         context = {
             "object": organisation,
             "can_edit": can(request.user, CHANGE, organisation),
-            "is_member": request.user.is_authenticated
-            and organisation.memberships.filter(user=request.user).exists(),
+            "is_member": request.user.is_authenticated and organisation.memberships.filter(user=request.user).exists(),
             **selectors.organisation_detail_context(actor=request.user, organisation=organisation),
         }
         return render(request, "directory/organisation_detail.html", context)
@@ -85,8 +84,9 @@ class OrganisationJoinView(View):
         if organisation is None:
             raise Http404
         try:
-            membership_request_create(actor=request.user, organisation=organisation,
-                                      message=request.POST.get("message", "")[:2000])
+            membership_request_create(
+                actor=request.user, organisation=organisation, message=request.POST.get("message", "")[:2000]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -100,19 +100,31 @@ class OrganisationMapView(GateView):
     model = Organisation
 
     def get(self, request):
-        filterset = OrganisationFilterSet(request.GET or None, queryset=selectors.organisation_list(actor=request.user),
-                                          request=request)
+        filterset = OrganisationFilterSet(
+            request.GET or None, queryset=selectors.organisation_list(actor=request.user), request=request
+        )
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         counts = selectors.organisations_per_nuts2(actor=request.user, queryset=queryset)
-        rows = [(r.code, r.name, r.geometry) for r in selectors.nuts2_regions_with_geometry(countries=PARTNER_COUNTRIES)]
+        rows = [
+            (r.code, r.name, r.geometry) for r in selectors.nuts2_regions_with_geometry(countries=PARTNER_COUNTRIES)
+        ]
         regions, height = render_paths(rows, counts)
         listed = sorted((r for r in regions if r.count), key=lambda r: (-r.count, r.code))
         query = request.GET.copy()
         query.pop("region", None)
-        return render(request, "directory/organisation_map.html", {
-            "filterset": filterset, "regions": regions, "listed": listed, "height": height, "width": 800,
-            "total": sum(counts.values()), "query": query.urlencode(),
-        })
+        return render(
+            request,
+            "directory/organisation_map.html",
+            {
+                "filterset": filterset,
+                "regions": regions,
+                "listed": listed,
+                "height": height,
+                "width": 800,
+                "total": sum(counts.values()),
+                "query": query.urlencode(),
+            },
+        )
 
 
 class ContactEditView(ObjectEditView):
@@ -121,8 +133,9 @@ class ContactEditView(ObjectEditView):
     template_name = "directory/contact_form.html"
 
     def save(self, form, obj):
-        return services.contact_person_save(actor=self.request.user, organisation=obj.organisation, contact=obj,
-                                            **form.cleaned_data)
+        return services.contact_person_save(
+            actor=self.request.user, organisation=obj.organisation, contact=obj, **form.cleaned_data
+        )
 
 
 class ContactCreateView(GateView):
@@ -131,7 +144,9 @@ class ContactCreateView(GateView):
 
     def get(self, request, slug):
         organisation = self.get_object()
-        return render(request, "directory/contact_form.html", {"form": ContactPersonForm(), "organisation": organisation})
+        return render(
+            request, "directory/contact_form.html", {"form": ContactPersonForm(), "organisation": organisation}
+        )
 
     def post(self, request, slug):
         organisation = self.get_object()
@@ -173,5 +188,3 @@ def nuts_region_options(request):
     country = request.GET.get("country", "")[:2].upper()
     regions = NutsRegion.objects.filter(country=country, level__in=(2, 3)).order_by("code")
     return render(request, "directory/partials/_region_options.html", {"regions": regions})
-
-

@@ -11,7 +11,9 @@ def build(world):
     colleague_user = type(world.users["member"]).objects.create_user(email="colleague@example.org", password="x" * 12)
     world.objects["colleague"] = Membership.objects.create(user=colleague_user, organisation=world.organisation)
     world.objects["invitation"] = Invitation.objects.create(organisation=world.organisation, email="new@example.org")
-    world.objects["request"] = MembershipRequest.objects.create(user=colleague_user, organisation=world.other_organisation)
+    world.objects["request"] = MembershipRequest.objects.create(
+        user=colleague_user, organisation=world.other_organisation
+    )
     world.objects["job"] = Job.objects.create(kind="test", owner=world.users["member"])
 
 
@@ -22,37 +24,76 @@ def people(w):
 LOGIN = 302
 CASES = [
     PermissionCase("accounts:profile", "get", lambda w: reverse("accounts:profile"), expect(LOGIN, 200, 200, 200)),
-    PermissionCase("accounts:profile", "post", lambda w: reverse("accounts:profile"), expect(LOGIN, 302, 302, 302),
-                   data=lambda w: {"full_name": "A Person", "preferred_language": "da"}),
-    PermissionCase("accounts:api_token", "post", lambda w: reverse("accounts:api_token"),
-                   expect(LOGIN, 302, 302, 302)),
+    PermissionCase(
+        "accounts:profile",
+        "post",
+        lambda w: reverse("accounts:profile"),
+        expect(LOGIN, 302, 302, 302),
+        data=lambda w: {"full_name": "A Person", "preferred_language": "da"},
+    ),
+    PermissionCase("accounts:api_token", "post", lambda w: reverse("accounts:api_token"), expect(LOGIN, 302, 302, 302)),
     PermissionCase("accounts:organisation_people", "get", people, expect(LOGIN, 200, 403, 200)),
-    PermissionCase("accounts:organisation_people", "post", people, expect(LOGIN, 302, 403, 302),
-                   data=lambda w: {"email": "x@example.org", "role": "member"}),
-    PermissionCase("accounts:membership_role", "post",
-                   lambda w: reverse("accounts:membership_role", args=[w.objects["colleague"].pk]),
-                   expect(LOGIN, 302, 404, 302), data=lambda w: {"role": "editor"}),
-    PermissionCase("accounts:membership_remove", "post",
-                   lambda w: reverse("accounts:membership_remove", args=[w.objects["colleague"].pk]),
-                   expect(LOGIN, 302, 404, 302)),
-    PermissionCase("accounts:membershiprequest_decide", "post",
-                   lambda w: reverse("accounts:membershiprequest_decide", args=[w.objects["request"].pk]),
-                   # The request is for the outsider's organisation: they decide it.
-                   expect(LOGIN, 404, 302, 302), data=lambda w: {"decision": "approve"}),
-    PermissionCase("accounts:invitation_revoke", "post",
-                   lambda w: reverse("accounts:invitation_revoke", args=[w.objects["invitation"].pk]),
-                   expect(LOGIN, 302, 404, 302)),
-    PermissionCase("accounts:invitation_accept", "get",
-                   lambda w: reverse("accounts:invitation_accept", args=[w.objects["invitation"].token]),
-                   expect(LOGIN, 200, 200, 200)),
-    PermissionCase("core:job_progress", "get", lambda w: reverse("core:job_progress", args=[w.objects["job"].pk]),
-                   expect(404, 200, 404, 200)),
-    PermissionCase("api:v1:membership-list", "get", lambda w: reverse("api:v1:membership-list"),
-                   expect(200, 200, 200, 200)),
-    PermissionCase("api:v1:membership-detail", "get",
-                   lambda w: reverse("api:v1:membership-detail", args=[w.objects["colleague"].pk]),
-                   expect(404, 200, 404, 200)),
-    PermissionCase("api:v1:membership-detail", "patch",
-                   lambda w: reverse("api:v1:membership-detail", args=[w.objects["colleague"].pk]),
-                   expect(403, 200, 404, 200), json=True, data=lambda w: {"role": "editor"}),
+    PermissionCase(
+        "accounts:organisation_people",
+        "post",
+        people,
+        expect(LOGIN, 302, 403, 302),
+        data=lambda w: {"email": "x@example.org", "role": "member"},
+    ),
+    PermissionCase(
+        "accounts:membership_role",
+        "post",
+        lambda w: reverse("accounts:membership_role", args=[w.objects["colleague"].pk]),
+        expect(LOGIN, 302, 404, 302),
+        data=lambda w: {"role": "editor"},
+    ),
+    PermissionCase(
+        "accounts:membership_remove",
+        "post",
+        lambda w: reverse("accounts:membership_remove", args=[w.objects["colleague"].pk]),
+        expect(LOGIN, 302, 404, 302),
+    ),
+    PermissionCase(
+        "accounts:membershiprequest_decide",
+        "post",
+        lambda w: reverse("accounts:membershiprequest_decide", args=[w.objects["request"].pk]),
+        # The request is for the outsider's organisation: they decide it.
+        expect(LOGIN, 404, 302, 302),
+        data=lambda w: {"decision": "approve"},
+    ),
+    PermissionCase(
+        "accounts:invitation_revoke",
+        "post",
+        lambda w: reverse("accounts:invitation_revoke", args=[w.objects["invitation"].pk]),
+        expect(LOGIN, 302, 404, 302),
+    ),
+    PermissionCase(
+        "accounts:invitation_accept",
+        "get",
+        lambda w: reverse("accounts:invitation_accept", args=[w.objects["invitation"].token]),
+        expect(LOGIN, 200, 200, 200),
+    ),
+    PermissionCase(
+        "core:job_progress",
+        "get",
+        lambda w: reverse("core:job_progress", args=[w.objects["job"].pk]),
+        expect(404, 200, 404, 200),
+    ),
+    PermissionCase(
+        "api:v1:membership-list", "get", lambda w: reverse("api:v1:membership-list"), expect(200, 200, 200, 200)
+    ),
+    PermissionCase(
+        "api:v1:membership-detail",
+        "get",
+        lambda w: reverse("api:v1:membership-detail", args=[w.objects["colleague"].pk]),
+        expect(404, 200, 404, 200),
+    ),
+    PermissionCase(
+        "api:v1:membership-detail",
+        "patch",
+        lambda w: reverse("api:v1:membership-detail", args=[w.objects["colleague"].pk]),
+        expect(403, 200, 404, 200),
+        json=True,
+        data=lambda w: {"role": "editor"},
+    ),
 ]

@@ -9,10 +9,16 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 def test_signup_requires_email_verification_before_login(client):
-    response = client.post(reverse("account_signup"), {
-        "email": "sme@vind.example", "full_name": "Test Person", "preferred_language": "da",
-        "password1": "harbour-electric-9-ferry", "password2": "harbour-electric-9-ferry",
-    })
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "sme@vind.example",
+            "full_name": "Test Person",
+            "preferred_language": "da",
+            "password1": "harbour-electric-9-ferry",
+            "password2": "harbour-electric-9-ferry",
+        },
+    )
     assert response.status_code == 302 and "confirm-email" in response["Location"]
     assert client.get(reverse("accounts:profile")).status_code == 302  # not logged in yet
     link = re.search(r"/accounts/confirm-email/[^/\s]+/", mail.outbox[-1].body).group(0)
@@ -36,7 +42,9 @@ def test_failed_logins_are_throttled(client, make_user, settings):
     for _ in range(3):
         response = client.post(reverse("account_login"), {"login": "victim@example.org", "password": "wrong"})
         assert response.status_code == 200
-    response = client.post(reverse("account_login"), {"login": "victim@example.org", "password": "the-right-password-1"})
+    response = client.post(
+        reverse("account_login"), {"login": "victim@example.org", "password": "the-right-password-1"}
+    )
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
 
@@ -61,7 +69,8 @@ def test_api_token_authenticates(client, make_user):
 
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    response = api.post(reverse("api:v1:organisation-list"), {"name": "Token SME", "kind": "sme", "country": "NL"},
-                        format="json")
+    response = api.post(
+        reverse("api:v1:organisation-list"), {"name": "Token SME", "kind": "sme", "country": "NL"}, format="json"
+    )
     assert response.status_code == 201
     assert response.json()["slug"] == "token-sme"

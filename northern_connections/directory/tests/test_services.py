@@ -21,8 +21,13 @@ def chains(db):
 def test_creator_becomes_administrator_and_profile_is_searchable(make_user, chains):
     user = make_user("founder@example.org")
     organisation = services.organisation_create(
-        actor=user, name="Vindmølleservice ApS", kind="sme", country="DK", city="Esbjerg",
-        description="Vi servicerer vindmøller og havvindmølleparker i Nordsøen.", value_chains=[chains["offshore-wind"]],
+        actor=user,
+        name="Vindmølleservice ApS",
+        kind="sme",
+        country="DK",
+        city="Esbjerg",
+        description="Vi servicerer vindmøller og havvindmølleparker i Nordsøen.",
+        value_chains=[chains["offshore-wind"]],
     )
     assert Membership.objects.get(user=user, organisation=organisation).role == "admin"
     assert organisation.description_language == "da"
@@ -45,16 +50,25 @@ def test_region_must_lie_in_country(make_user, chains):
 
     user = make_user("u@example.org")
     with pytest.raises(ValidationError) as error:
-        services.organisation_create(actor=user, name="X", kind="sme", country="NO",
-                                     nuts_region=NutsRegion.objects.get(code="DK032"))
+        services.organisation_create(
+            actor=user, name="X", kind="sme", country="NO", nuts_region=NutsRegion.objects.get(code="DK032")
+        )
     assert "nuts_region" in error.value.message_dict
     assert not Organisation.objects.filter(name="X").exists()
 
 
 @pytest.mark.parametrize(
     ("headcount", "turnover", "expected"),
-    [(5, 1_000_000, "micro"), (9, 2_000_001, "small"), (49, 10_000_000, "small"), (50, 1, "medium"),
-     (249, 50_000_000, "medium"), (250, 1, "large"), (10, 60_000_000, "large"), (None, None, "")],
+    [
+        (5, 1_000_000, "micro"),
+        (9, 2_000_001, "small"),
+        (49, 10_000_000, "small"),
+        (50, 1, "medium"),
+        (249, 50_000_000, "medium"),
+        (250, 1, "large"),
+        (10, 60_000_000, "large"),
+        (None, None, ""),
+    ],
 )
 def test_eu_size_class(headcount, turnover, expected):
     assert eu_size_class(headcount, turnover) == expected
