@@ -6,11 +6,23 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.search import search_filter
-from northern_connections.core.widgets import FastSelectMultiple
+from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
 from .choices import TRL_CHOICES, OrganisationKind
 from .countries import COUNTRY_CHOICES
-from .models import Organisation, ValueChain, ValueChainStep
+from .models import NutsRegion, Organisation, ValueChain, ValueChainStep
+from .vocabularies import PARTNER_COUNTRIES
+
+
+def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """NUTS 1 and 2 regions of the partnership's countries, grouped by country, for the filter."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    rows = NutsRegion.objects.filter(level__in=(1, 2), country__in=PARTNER_COUNTRIES).values_list(
+        "country", "code", "name", "level"
+    )
+    for country, code, name, level in rows.order_by("country", "code"):
+        groups.setdefault(country, []).append((code, ("— " if level == 2 else "") + f"{name} ({code})"))
+    return [(country, choices) for country, choices in groups.items()]
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
@@ -20,8 +32,8 @@ class OrganisationFilterSet(django_filters.FilterSet):
     )
     country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES,
                                                   widget=FastSelectMultiple(attrs={"size": 6}))
-    region = django_filters.CharFilter(label=_("NUTS region"), method="filter_region",
-                                       help_text=_("A NUTS code; includes its sub-regions."))
+    region = django_filters.ChoiceFilter(label=_("NUTS region"), method="filter_region", choices=[],
+                                         widget=FastSelect, help_text=_("Includes its sub-regions."))
     value_chain = django_filters.ModelMultipleChoiceFilter(
         label=_("Value chain"), field_name="value_chains", to_field_name="slug",
         queryset=ValueChain.objects.all(), method="filter_related",
@@ -40,6 +52,10 @@ class OrganisationFilterSet(django_filters.FilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country", "region", "value_chain", "step", "trl_min", "trl_max", "nace"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["region"].extra["choices"] = region_choices()
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.text import STEMMER_NAMES
@@ -6,7 +7,7 @@ from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
 from .models import ContactPerson, NutsRegion, Organisation
 
-LANGUAGE_CHOICES = [("", "—")] + [(code, code) for code in ("en", "da", "nb", "sv", "nl", "de")]
+MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 
 class LanguagesField(forms.CharField):
@@ -45,9 +46,22 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nuts_region"].queryset = NutsRegion.objects.filter(level__in=(2, 3)).order_by("code")
+        # Regions follow the chosen country (HTMX reloads the options when the country changes).
+        country = self.data.get("country") or self.initial.get("country") or getattr(self.instance, "country", "")
+        regions = NutsRegion.objects.filter(level__in=(2, 3)).order_by("code")
+        self.fields["nuts_region"].queryset = regions.filter(country=country) if country else regions.none()
+        self.fields["country"].widget.attrs.update({
+            "hx-get": reverse_lazy("directory:nuts_region_options"), "hx-target": "#id_nuts_region",
+            "hx-trigger": "change",
+        })
         self.fields["nace_codes"].queryset = self.fields["nace_codes"].queryset.filter(level__gte=2)
         self.fields["nace_codes"].widget.attrs["size"] = 8
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
+            raise forms.ValidationError(_("The logo may be at most 2 MB."))
+        return logo
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
