@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("northern_connections.directory.api.urls")),
     path("", include("northern_connections.accounts.api.urls")),
     path("", include("northern_connections.challenges.api.urls")),
+    path("", include("northern_connections.matchmaking.api.urls")),
 ]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("account/", include("northern_connections.accounts.urls")),
     path("directory/", include("northern_connections.directory.urls")),
     path("challenges/", include("northern_connections.challenges.urls")),
+    path("matchmaking/", include("northern_connections.matchmaking.urls")),
+    path("events/", include("northern_connections.events.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

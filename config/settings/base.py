@@ -240,6 +240,16 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE = {
     # A challenge closes at its deadline; services refuse late applications regardless.
     "close-due-challenges": {"task": "northern_connections.challenges.tasks.close_due_challenges", "schedule": 300},
+    # Pending meeting requests expire after the hours their event chose; answering checks it too.
+    "expire-meeting-requests": {"task": "northern_connections.events.tasks.expire_meeting_requests", "schedule": 300},
+    # Matchmaking: e-mail digests of saved searches (the delivery log makes a doubled run harmless), and a
+    # nightly snapshot of the shared index so that no process ever replays a long change log.
+    "match-digests-daily": {"task": "northern_connections.matchmaking.tasks.send_match_digests",
+                            "schedule": 24 * 3600, "args": ("daily",)},
+    "match-digests-weekly": {"task": "northern_connections.matchmaking.tasks.send_match_digests",
+                             "schedule": 7 * 24 * 3600, "args": ("weekly",)},
+    "rebuild-match-index": {"task": "northern_connections.matchmaking.tasks.rebuild_match_index",
+                            "schedule": 24 * 3600},
 }
 
 LOGGING = {

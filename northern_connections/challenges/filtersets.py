@@ -27,8 +27,11 @@ class ChallengeFilterSet(django_filters.FilterSet):
         label=_("Value-chain step"), field_name="value_chain_steps", to_field_name="slug",
         queryset=ValueChainStep.objects.all(), method="filter_related",
     )
-    trl = django_filters.TypedChoiceFilter(label=_("My solution's TRL"), choices=TRL_CHOICES, coerce=int,
-                                           method="filter_trl", help_text=_("Challenges whose TRL range includes it."))
+    # The blank first choice matters: a <select> without one submits its first option, so every use of
+    # the filter form silently filtered on TRL 1 (found by the browser journey).
+    trl = django_filters.TypedChoiceFilter(label=_("My solution's TRL"), choices=[("", _("Any"))] + TRL_CHOICES,
+                                           coerce=int, method="filter_trl",
+                                           help_text=_("Challenges whose TRL range includes it."))
     deadline_after = django_filters.DateFilter(label=_("Deadline from"), field_name="application_deadline",
                                                lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"}))
     deadline_before = django_filters.DateFilter(label=_("Deadline until"), field_name="application_deadline",

@@ -2,8 +2,9 @@
 
 Rights follow from organisation membership: the editors of an event's organising organisations
 run it (registration screening, meetings, schedule); a participant is represented by the user
-who registered and by the editors of its organisation. Beyond "view", "change" and "delete" one
-action of its own: "respond" — the recipient's side answers a meeting request.
+who registered and by the editors of its organisation. Beyond "view", "change" and "delete" two
+actions of its own: "respond" — the recipient's side answers a meeting request — and "agenda" —
+who may read a participant's personal agenda.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .choices import EventStatus, ParticipantStatus
 from .models import AgendaSession, Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant, Slot
 
 RESPOND = "respond"
+AGENDA = "agenda"  # a participant's personal agenda: its own side and the organisers, not fellow participants
 
 
 def _authenticated(user) -> bool:
@@ -121,6 +123,9 @@ class ParticipantPolicy(Policy):
             )
         if action == CHANGE:
             return queryset.filter(pk__in=own_participant_ids(user, write=True))
+        if action == AGENDA:
+            return queryset.filter(Q(pk__in=own_participant_ids(user))
+                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
         return queryset.none()
 
     def can_add(self, user, **context):

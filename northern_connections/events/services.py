@@ -52,8 +52,13 @@ SCHEDULE_JOB_KIND = "events.schedule"
 # --- events ---------------------------------------------------------------------------------------------------
 
 
+RESERVED_SLUGS = {"new"}  # path segments of events/urls.py that an event's slug must not shadow
+
+
 def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:100] or "event"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-event"
     slug, n = base, 1
     queryset = Event.objects.exclude(pk=exclude_pk) if exclude_pk else Event.objects.all()
     while queryset.filter(slug=slug).exists():
@@ -189,7 +194,7 @@ def meeting_block_save(*, actor: User, event: Event, block: MeetingBlock | None 
             setattr(block, name, value)
         block.event = event
         block.full_clean()
-        scheduled = Meeting.objects.filter(slot__block=block, slot__isnull=False) if block.pk else Meeting.objects.none()
+        scheduled = Meeting.objects.filter(slot__block=block) if block.pk else Meeting.objects.none()
         shape_changed = old is None or any(old[name] != getattr(block, name) for name in SLOT_SHAPE)
         if old is not None and shape_changed and scheduled.exists():
             raise ValidationError(_("Meetings are scheduled in this block: unschedule them before you change its "

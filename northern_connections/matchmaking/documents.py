@@ -129,7 +129,7 @@ def organisation_objects(actor, pks: list[int]) -> dict[int, models.Model]:
 #: Facet of challenge documents listing every TRL the challenge accepts. A document has one TRL
 #: but a challenge seeks a range, so the range is spelt out as values; an organisation's query
 #: asks for its own TRL and gets full credit when the challenge accepts it.
-TRL_SOUGHT = "trl_sought"
+TRL_SOUGHT = "trl_level"
 
 
 def challenge_documents(pks: list[int] | None = None) -> Iterator[Document]:

@@ -60,7 +60,11 @@ class IndexChange(RestrictedModel):
     op = models.CharField(max_length=8, choices=ChangeOp.choices)
 
     class Meta:
-        indexes = [models.Index(fields=["kind", "id"], name="matchmaking_change_log")]
+        indexes = [
+            models.Index(fields=["kind", "id"], name="matchmaking_change_log"),
+            # The settle window of every catch-up (index.py) reads the last minute's entries.
+            models.Index(fields=["kind", "created"], name="matchmaking_change_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.op} {self.kind}:{self.object_id}"
@@ -107,7 +111,7 @@ class SavedSearch(RestrictedModel):
         ordering = ["-created", "pk"]
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")
-        indexes = [models.Index(fields=["frequency", "active"])]
+        indexes = [models.Index(fields=["frequency", "active"], name="matchmaking_search_due")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(trl_min__isnull=True) | models.Q(trl_max__isnull=True)

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .choices import ChangeOp
-from .documents import Source, sources
+from .documents import Source, register_source, sources
 from .index import log_change
 
 
@@ -57,19 +57,30 @@ def _relations_changed(source: Source):
     return receiver
 
 
-_receivers: list = []  # strong references: signals hold receivers weakly
+_receivers: list = []  # strong references, although signals hold receivers strongly by default
+
+
+def connect_source(source: Source) -> None:
+    """Connect the receivers of one source: its model's saves and deletes and its many-to-many relations."""
+    uid = f"matchmaking-index-{source.kind}"
+    handlers = [_saved(source), _deleted(source)]
+    post_save.connect(handlers[0], sender=source.model, dispatch_uid=f"{uid}-save")
+    post_delete.connect(handlers[1], sender=source.model, dispatch_uid=f"{uid}-delete")
+    for name in source.m2m_fields:
+        through = source.model._meta.get_field(name).remote_field.through
+        handler = _relations_changed(source)
+        handlers.append(handler)
+        m2m_changed.connect(handler, sender=through, dispatch_uid=f"{uid}-{name}")
+    _receivers.extend(handlers)
+
+
+def register_indexed(source: Source) -> None:
+    """How another app (support map, partnering) adds an indexed kind: the source and its receivers."""
+    register_source(source)
+    connect_source(source)
 
 
 def connect() -> None:
-    """Connect the receivers of every registered source (called once from the AppConfig)."""
+    """Connect the receivers of every source registered so far (called once from the AppConfig)."""
     for source in sources():
-        uid = f"matchmaking-index-{source.kind}"
-        handlers = [_saved(source), _deleted(source)]
-        post_save.connect(handlers[0], sender=source.model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(handlers[1], sender=source.model, dispatch_uid=f"{uid}-delete")
-        for name in source.m2m_fields:
-            through = source.model._meta.get_field(name).remote_field.through
-            handler = _relations_changed(source)
-            handlers.append(handler)
-            m2m_changed.connect(handler, sender=through, dispatch_uid=f"{uid}-{name}")
-        _receivers.extend(handlers)
+        connect_source(source)
