@@ -31,6 +31,7 @@ def organisation_get(*, actor, slug: str) -> Organisation | None:
 def organisation_detail_context(*, actor, organisation: Organisation) -> dict:
     """What an organisation page shows besides the profile, each list through the gate."""
     return {
+        "is_member": bool(actor and actor.is_authenticated and organisation.memberships.filter(user=actor).exists()),
         "contacts": ContactPerson.objects.restrict(actor, VIEW).filter(organisation=organisation),
         "cluster_members": ClusterMembership.objects.restrict(actor, VIEW)
         .filter(cluster=organisation)

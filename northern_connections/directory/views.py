@@ -42,7 +42,6 @@ class OrganisationDetailView(GateView):
         context = {
             "object": organisation,
             "can_edit": can(request.user, CHANGE, organisation),
-            "is_member": request.user.is_authenticated and organisation.memberships.filter(user=request.user).exists(),
             **selectors.organisation_detail_context(actor=request.user, organisation=organisation),
         }
         return render(request, "directory/organisation_detail.html", context)
