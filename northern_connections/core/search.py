@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
 
+from .db import analyze
 from .models import SearchEntry
 from .text import detect_language, index_tokens, query_terms
 
@@ -49,6 +50,8 @@ def bulk_index(items: Iterable[tuple[models.Model, str, str | None]], batch_size
         for start in range(0, len(ids), 900):
             SearchEntry.objects.filter(content_type_id=content_type_id, object_id__in=ids[start : start + 900]).delete()
     SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
+    if len(entries) > 1000:
+        analyze(SearchEntry)
     return len(entries)
 
 

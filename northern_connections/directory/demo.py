@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from northern_connections.accounts.choices import MembershipRole
 from northern_connections.accounts.models import Membership, User
 from northern_connections.core import search
+from northern_connections.core.db import analyze
 
 from .choices import OrganisationKind, OrganisationSource
 from .cities import normalise_city, region_for_city
@@ -405,6 +406,7 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
 
     everything = list(partners.values()) + smes + synthetic
     search.bulk_index((o, o.search_text(), o.description_language or None) for o in everything)
+    analyze(Organisation, Organisation.value_chains.through, Organisation.value_chain_steps.through)
     return {"partners": len(partners), "smes": len(smes), "synthetic": len(synthetic), "users": len(DEMO_USERS) + 2}
 
 

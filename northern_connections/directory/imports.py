@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from northern_connections.core import search
+from northern_connections.core.db import analyze
 
 from .choices import OrganisationKind, OrganisationSource, S3Dimension
 from .cities import normalise_city, region_for_city
@@ -430,6 +431,7 @@ def _write_organisations(rows: list[OrganisationRow], source_tag: str) -> dict[s
             for organisation in to_create:
                 organisation.pk = by_slug[organisation.slug]
         search.bulk_index((o, o.search_text(), o.description_language or None) for o in saved)
+        analyze(Organisation)
     return {"created": created, "updated": updated}
 
 
