@@ -24,6 +24,7 @@ from northern_connections.core.db import analyze
 from .choices import OrganisationKind, OrganisationSource
 from .cities import normalise_city, region_for_city
 from .countries import iso_country
+from .imports import clean_text
 from .models import (
     ClusterMembership,
     NaceCode,
@@ -346,12 +347,12 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
     source = settings.SHARED_DATA_DIR / "h2020" / "organisations_2017.csv"
     for row, profile in zip(_h2020_smes(source, SME_COUNT, rng), profiles, strict=False):
         country = iso_country(row["country"])
-        city = row["city"].title()
+        city = clean_text(row["city"]).title()
         organisation, _ = Organisation.objects.update_or_create(
             external_id=f"demo-{row['orgId']}",
             defaults={
-                "name": row["name"].strip()[:300],
-                "short_name": (row["shortName"] or "").strip()[:100],
+                "name": clean_text(row["name"])[:300],
+                "short_name": clean_text(row["shortName"])[:100],
                 "slug": slugify(f"{row['shortName'] or row['name']}")[:100] + f"-{row['orgId'][-4:]}",
                 "kind": OrganisationKind.SME,
                 "country": country,

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ftfy
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -302,6 +303,11 @@ FIELDS = ("name", "short_name", "country", "city", "address", "postcode", "websi
           "past_projects", "description", "description_language", "trl")
 
 
+def clean_text(value: str | None) -> str:
+    """A CSV cell with mojibake repaired: the CORDIS file has UTF-8 read as Mac Roman ("M√ºnster")."""
+    return ftfy.fix_text(value or "").strip()
+
+
 @dataclass
 class OrganisationRow:
     line: int
@@ -323,7 +329,7 @@ def parse_mapping(text: str) -> dict[str, str]:
 
 def _validate_row(line: int, raw: dict, mapping: dict, kinds: dict) -> OrganisationRow:
     row = OrganisationRow(line=line, values={})
-    get = lambda name: (raw.get(mapping[name]) or "").strip() if name in mapping else ""  # noqa: E731
+    get = lambda name: clean_text(raw.get(mapping[name])) if name in mapping else ""  # noqa: E731
     name = get("name")
     if not name:
         row.errors.append("name is empty")

@@ -94,3 +94,10 @@ def test_bad_cpv_file_changes_nothing(db, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_cpv", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert CpvCode.objects.count() == 0
+
+
+def test_mojibake_in_source_files_is_repaired(reference, tmp_path):
+    path = write(tmp_path, "20,Bundesanstalt f√ºr Landwirtschaft,BLE,PUB,DE,M√ºnster,,,,1\n")
+    call_command("import_organisations", path, "--preset", "h2020", stdout=io.StringIO())
+    organisation = Organisation.objects.get(external_id="20")
+    assert (organisation.name, organisation.city) == ("Bundesanstalt für Landwirtschaft", "Münster")
