@@ -70,6 +70,8 @@ class Membership(RestrictedModel):
     role = models.CharField(_("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="accounts_membership_unique")]
         ordering = ["organisation__name"]
 
@@ -98,6 +100,8 @@ class Invitation(RestrictedModel):
     accepted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         ordering = ["-created"]
 
     def __str__(self) -> str:
@@ -119,6 +123,8 @@ class MembershipRequest(RestrictedModel):
     decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
         ordering = ["-created"]
         constraints = [
             models.UniqueConstraint(

@@ -43,10 +43,11 @@ class SearchEntry(models.Model):
     objects = RestrictedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="core_searchentry_unique_object")
         ]
-        verbose_name_plural = "search entries"
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}"
@@ -73,6 +74,11 @@ class Job(TimeStampedModel):
     result = models.JSONField(default=dict, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
+
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.status})"

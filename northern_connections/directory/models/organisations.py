@@ -74,6 +74,8 @@ class Organisation(RestrictedModel):
     )
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         indexes = [models.Index(fields=["country", "kind"]), models.Index(fields=["trl"])]
 
@@ -119,6 +121,8 @@ class ContactPerson(RestrictedModel):
     consent_date = models.DateTimeField(_("consent given on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -136,6 +140,8 @@ class ClusterMembership(RestrictedModel):
     since = models.DateField(_("member since"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("cluster membership")
+        verbose_name_plural = _("cluster memberships")
         constraints = [
             models.UniqueConstraint(fields=["cluster", "member"], name="directory_clustermembership_unique"),
             models.CheckConstraint(condition=~models.Q(cluster=models.F("member")), name="directory_cluster_not_self"),
@@ -166,6 +172,8 @@ class Partnership(RestrictedModel):
     organisations = models.ManyToManyField(Organisation, through="Partner", related_name="partnerships")
 
     class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -191,6 +199,8 @@ class Partner(RestrictedModel):
     role = models.CharField(_("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
 
     class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
         ordering = ["role", "organisation__name"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "organisation"], name="directory_partner_unique"),

@@ -28,6 +28,7 @@ class NutsRegion(RestrictedModel):
     class Meta:
         ordering = ["code"]
         verbose_name = _("NUTS region")
+        verbose_name_plural = _("NUTS regions")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -41,6 +42,8 @@ class ValueChain(RestrictedModel):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("value chain")
+        verbose_name_plural = _("value chains")
         ordering = ["order"]
 
     def __str__(self) -> str:
@@ -56,6 +59,8 @@ class ValueChainStep(RestrictedModel):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("value-chain step")
+        verbose_name_plural = _("value-chain steps")
         ordering = ["order"]
 
     def __str__(self) -> str:
@@ -74,6 +79,7 @@ class NaceCode(RestrictedModel):
     class Meta:
         ordering = ["code"]
         verbose_name = _("NACE code")
+        verbose_name_plural = _("NACE codes")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -88,6 +94,7 @@ class CpvCode(RestrictedModel):
     class Meta:
         ordering = ["code"]
         verbose_name = _("CPV code")
+        verbose_name_plural = _("CPV codes")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -109,6 +116,7 @@ class EformsCode(RestrictedModel):
         ordering = ["list_name", "code"]
         constraints = [models.UniqueConstraint(fields=["list_name", "code"], name="directory_eformscode_unique")]
         verbose_name = _("eForms code")
+        verbose_name_plural = _("eForms codes")
 
     def __str__(self) -> str:
         return self.name
