@@ -74,3 +74,16 @@ def test_api_token_authenticates(client, make_user):
     )
     assert response.status_code == 201
     assert response.json()["slug"] == "token-sme"
+
+
+@pytest.mark.django_db
+def test_password_reset_by_email(client, make_user):
+    make_user("forgetful@example.org", password="old-password-123456")
+    response = client.post(reverse("account_reset_password"), {"email": "forgetful@example.org"})
+    assert response.status_code == 302
+    link = re.search(r"/accounts/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    response = client.get(link, follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link
+    response = client.post(form_url, {"password1": "new-harbour-password-9", "password2": "new-harbour-password-9"})
+    assert response.status_code == 302
+    assert client.login(username="forgetful@example.org", password="new-harbour-password-9")
