@@ -81,3 +81,11 @@ def test_invalid_filter_shows_error_not_everything(client):
     response = client.get(reverse("directory:organisation_list") + "?trl_min=12")
     assert response.status_code == 200
     assert response.context["table"].paginator.count == 0
+
+
+@pytest.mark.django_db
+def test_admin_pages_open_for_platform_administrators(client, make_user):
+    client.force_login(make_user("root@example.org", superuser=True))
+    for url in ["/admin/directory/organisation/", "/admin/directory/nutsregion/", "/admin/accounts/user/",
+                "/admin/directory/organisation/add/", "/admin/accounts/membership/"]:
+        assert client.get(url).status_code == 200, url
