@@ -10,7 +10,7 @@ Public API::
     schedule_to_json(schedule) -> dict         # the schedule_meetings output contract
 """
 
-from .generator import generate_forum_instance, generate_instance
+from .generator import generate_forum_instance, generate_girona_instance, generate_instance
 from .instance import Instance, InstanceError, parse_instance
 from .metrics import check_hard_rules, evaluate
 from .solver import Assignment, Schedule, assign_tables, greedy, schedule_to_json, solve
@@ -24,6 +24,7 @@ __all__ = [
     "check_hard_rules",
     "evaluate",
     "generate_forum_instance",
+    "generate_girona_instance",
     "generate_instance",
     "greedy",
     "parse_instance",

@@ -232,6 +232,15 @@ class SchedulingModel:
                     m.add(sum(starts) <= n)
                     m.add(sum(idles) + n <= last - first + 1)
 
+    def add_break_lower_bounds(self, per_participant: list[int]) -> None:
+        """Redundant: participant p has at least ``per_participant[p]`` breaks (a proven bound)."""
+        by_p: dict[int, list] = {}
+        for (p, _bi), brks in self.brk_of.items():
+            by_p.setdefault(p, []).extend(brks)
+        for p, lb in enumerate(per_participant):
+            if lb > 0 and by_p.get(p):
+                self.model.add(sum(by_p[p]) >= lb)
+
     def _or(self, a, b, name: str):
         if isinstance(a, int) and isinstance(b, int):
             return 1 if (a or b) else 0

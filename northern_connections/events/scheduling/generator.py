@@ -182,3 +182,99 @@ def generate_forum_instance(participants: int = 60, meetings: int = 200, *, seed
         zipf=0.9, single_block_fraction=0.3, partial_fraction=0.2, max_meetings_fraction=0.0,
         locked_fraction=0.0, restrict_fraction=0.0, table_tightness=1.0, priorities=False,
     )
+
+
+def generate_girona_instance(participants: int = 60, meetings: int = 200, *, sessions: int = 2, seed: int = 0,
+                             morning_slots: int = 14, afternoon_slots: int = 8,
+                             session_only_fraction: float = 0.35, partial_fraction: float = 0.3,
+                             restrict_fraction: float = 0.4, hole_fraction: float = 0.1,
+                             table_slack: int = 0) -> dict[str, Any]:
+    """An instance shaped like the Girona technology-park forums (Bofill, Coll, Suy, Villaret).
+
+    One or two sessions (morning, afternoon); participants attend one session or both, and many
+    arrive late or leave early (a contiguous sub-range of a session), a few are away for a slot
+    or two in the middle of a session (``hole_fraction``); a share of the meetings is
+    restricted to one session (the pair asked for the morning, say); no priorities, locks or
+    max_meetings; requests follow a power law (a few very popular participants). Every meeting
+    fits: the requests are generated together with a hidden schedule that places them, spread
+    over the available slots like a hand-made agenda (so it has many breaks); tables are that
+    schedule's peak load per session plus ``table_slack``.
+    """
+    rng = random.Random(seed)
+    if participants < 2:
+        raise ValueError("need at least two participants")
+    sizes = [morning_slots, afternoon_slots][:max(1, min(2, sessions))]
+    names = ["morning", "afternoon"]
+    slots: list[dict[str, str]] = []
+    block_slots: list[list[int]] = []
+    for b, n in enumerate(sizes):
+        block_slots.append(list(range(len(slots), len(slots) + n)))
+        for i in range(n):
+            slots.append({"id": f"{names[b][0]}{i + 1:02d}", "block": names[b]})
+    n_blocks = len(sizes)
+
+    avail: list[set[int]] = []
+    for _ in range(participants):
+        chosen = list(range(n_blocks))
+        if n_blocks > 1 and rng.random() < session_only_fraction:
+            chosen = [0] if rng.random() < 0.65 else [1]
+        a: set[int] = set()
+        for b in chosen:
+            bl = block_slots[b]
+            if rng.random() < partial_fraction and len(bl) > 4:
+                length = rng.randint(max(3, len(bl) // 2), len(bl) - 1)
+                start = 0 if rng.random() < 0.5 else len(bl) - length
+                a.update(bl[start:start + length])
+            else:
+                a.update(bl)
+        if rng.random() < hole_fraction:
+            # an own talk or a visit: one or two unavailable slots in the middle of a session
+            mids = [s for s in sorted(a) if s - 1 in a and s + 2 in a]
+            if mids:
+                s = rng.choice(mids)
+                a -= {s, s + 1} if rng.random() < 0.4 else {s}
+        avail.append(a)
+
+    perm = list(range(participants))
+    rng.shuffle(perm)
+    popularity = [0.0] * participants
+    for rank, p in enumerate(perm):
+        popularity[p] = 1.0 / (rank + 1) ** 0.8
+    block_of = {s: b for b, bl in enumerate(block_slots) for s in bl}
+    busy: list[set[int]] = [set() for _ in range(participants)]
+    pairs: set[tuple[int, int]] = set()
+    planted: list[tuple[int, int, int]] = []
+    attempts = 0
+    while len(planted) < meetings and attempts < meetings * 300:
+        attempts += 1
+        a = rng.randrange(participants)
+        b = rng.choices(range(participants), weights=popularity)[0]
+        key = (min(a, b), max(a, b))
+        if a == b or key in pairs:
+            continue
+        common = sorted((avail[a] & avail[b]) - busy[a] - busy[b])
+        if not common:
+            continue
+        s = rng.choice(common)
+        busy[a].add(s)
+        busy[b].add(s)
+        pairs.add(key)
+        planted.append((a, b, s))
+
+    load = [0] * len(slots)
+    for _a, _b, s in planted:
+        load[s] += 1
+    tables = {names[b]: max(load[s] for s in bl) + table_slack for b, bl in enumerate(block_slots)}
+    out_meetings = []
+    for k, (a, b, s) in enumerate(planted):
+        m: dict[str, Any] = {"id": f"m{k + 1}", "participants": [f"p{a + 1}", f"p{b + 1}"]}
+        if n_blocks > 1 and rng.random() < restrict_fraction:
+            m["slots"] = [slots[x]["id"] for x in block_slots[block_of[s]]]
+        out_meetings.append(m)
+    out_participants = []
+    for p in range(participants):
+        d: dict[str, Any] = {"id": f"p{p + 1}"}
+        if len(avail[p]) < len(slots):
+            d["available"] = [slots[s]["id"] for s in sorted(avail[p])]
+        out_participants.append(d)
+    return {"slots": slots, "tables": tables, "participants": out_participants, "meetings": out_meetings}

@@ -86,11 +86,17 @@ def build_wcnf(instance: Instance):
     return w, x
 
 
-def _worker(instance: Instance, conn) -> None:  # pragma: no cover - runs in a child process
+def _worker(instance: Instance, conn, hint=None) -> None:  # pragma: no cover - runs in a child process
     from pysat.examples.rc2 import RC2
 
     wcnf, x = build_wcnf(instance)
     with RC2(wcnf, solver="g3", adapt=True, exhaust=True, minz=True, trim=5) as rc2:
+        if hint:
+            # phase saving from the best known schedule: the SAT oracle's first models follow it
+            try:
+                rc2.oracle.set_phases([v if hint.get(mi) == s else -v for (mi, s), v in x.items()])
+            except Exception:  # noqa: BLE001 - not every backend supports phases
+                pass
         model = rc2.compute()
         if model is None:
             conn.send(None)
@@ -103,10 +109,10 @@ def _worker(instance: Instance, conn) -> None:  # pragma: no cover - runs in a c
 class MaxSatRace:
     """RC2 in a child process; ``result()`` is ``(optimal_breaks, slot_of)`` once it finishes."""
 
-    def __init__(self, instance: Instance):
+    def __init__(self, instance: Instance, hint: dict[int, int] | None = None):
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         self._recv, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_worker, args=(instance, send), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(instance, send, hint), daemon=True)
         self.process.start()
         send.close()
         self._result: Any = None

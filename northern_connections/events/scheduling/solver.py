@@ -7,7 +7,12 @@ The pipeline, and why it is shaped this way:
 2. Phase 1 (CP-SAT) maximises the scheduled priority weight. It is skipped when the heuristic
    already schedules every schedulable meeting, the common case at real events, so that the
    whole time budget goes to the part that is actually hard: breaks.
-3. Phase 2 keeps the weight at the best value found (at least), minimises breaks, and phase 3
+3. Phase 2 keeps the weight at the best value found (at least) and minimises breaks. When every
+   meeting is scheduled, per-participant exact bounds (``bounds.participant_break_bounds``) give
+   a proven lower bound first; Kempe-chain simulated annealing (``localsearch``, two seeds on two
+   cores) then finds a near-optimal agenda in seconds and stops at that bound; CP-SAT (with the
+   bounds as redundant constraints, warm-started from the annealing result) and RC2 race on the
+   rest, mostly on the proof. Phase 3
    keeps that break count and minimises idle slots. Every phase stops as soon as it is proven
    optimal, and unused time rolls over to the next phase.
 4. The result is re-checked against the hard rules by an independent checker, objective values
@@ -17,7 +22,8 @@ The pipeline, and why it is shaped this way:
 ``bound_scheduled`` is an upper bound on how many meetings *any* valid schedule can contain: the
 minimum of combinatorial bounds (schedulable meetings, seats per slot, per-participant capacity)
 and of what phase 1's proven weight bound allows. ``bound_breaks`` is phase 2's proven lower
-bound on breaks among schedules with at least the returned weight.
+bound on breaks among schedules with at least the returned weight (the larger of CP-SAT's
+bound, RC2's optimum and the per-participant bound).
 """
 
 from __future__ import annotations
@@ -27,9 +33,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bounds import count_bound, lp_bound
+from .bounds import count_bound, lp_bound, participant_break_bounds
 from .greedy import greedy_assign, improve
 from .instance import Instance, parse_instance
+from .localsearch import anneal_parallel
 from .metrics import agenda_cost, check_hard_rules
 
 # CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
@@ -38,6 +45,14 @@ MAX_CPSAT_VARIABLES = 1_500_000
 # The MaxSAT portfolio member is for event-sized instances (the published ones have <= 300
 # meetings); beyond this, RC2's cores get too expensive and CP-SAT's LNS does better alone.
 MAX_MAXSAT_MEETINGS = 1_000
+# Share of the remaining time (and a cap in seconds) given to Kempe-chain annealing before the
+# exact break phase; it stops at once when it reaches the proven lower bound.
+LS_SHARE = 0.5
+# Above this many (meeting, slot) variables the break and idle phases are left to annealing:
+# building the CP-SAT agenda model and completing its hint alone then takes longer than the
+# budget leaves, and CP-SAT returns no solution (measured on 800 participants / 5,000 meetings).
+MAX_CPSAT_BREAK_VARIABLES = 40_000
+LS_MAX_SECONDS = 25.0
 
 
 @dataclass
@@ -179,54 +194,83 @@ def solve(
         all_scheduled = target_weight == schedulable_weight and len(best) == sum(1 for m in inst.meetings if m.allowed)
         if remaining() > 0.2:
             report("phase 2: minimising breaks")
-            sm = SchedulingModel(inst, all_scheduled=all_scheduled, workers=workers, seed=seed)
-            if not all_scheduled:
-                sm.model.add(sm.weight >= target_weight)
-            sm.build_agenda()
-            sm.hint(best)
-            current = agenda_cost(inst, best)
-            race = None
-            if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > 0:
-                from .maxsat import MaxSatRace
-
-                race = MaxSatRace(inst)
-            try:
-                r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9),
-                                    should_stop=(lambda: race.wait(0)) if race is not None else None)
-                rc2 = race.result() if race is not None and race.wait(0) else None
-            finally:
-                if race is not None:
-                    race.stop()
-            if rc2 is not None and len(rc2[1]) == len(best) and agenda_cost(inst, rc2[1])[0] == rc2[0]:
-                # RC2 proved the break optimum (and its schedule attains it)
-                phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": rc2[0]})
-                if agenda_cost(inst, rc2[1]) < agenda_cost(inst, r2.slot_of or best):
-                    r2.slot_of = rc2[1]
-                r2.status, r2.bound = "OPTIMAL", rc2[0]
-            phases.append({"phase": "breaks", "status": r2.status, "value": r2.value, "bound": r2.bound,
-                           "seconds": round(r2.seconds, 3)})
-            if r2.slot_of is not None and agenda_cost(inst, r2.slot_of) < current:
-                best = r2.slot_of
-            if r2.bound is not None:
-                breaks_bound = r2.bound
-            breaks_now = agenda_cost(inst, best)[0]
-            breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
-            if r2.status in ("INFEASIBLE", "MODEL_INVALID"):
-                raise RuntimeError(f"internal error: break phase is {r2.status} although a schedule is known")
-            if breaks_now == 0:
-                idle_optimal = True  # idle slots only exist inside breaks
-            elif remaining() > 0.2 and sm.idle:
-                report("phase 3: minimising idle slots")
-                sm.model.add(sum(sm.brk) <= breaks_now)
+            # Per-participant lower bounds (valid when every meeting must be placed): a target
+            # for early stopping and redundant constraints for CP-SAT's bound.
+            part_lb = None
+            if all_scheduled and agenda_cost(inst, best)[0] > 0:
+                part_lb = participant_break_bounds(inst, time_limit=min(3.0, budget(0.05)))
+            lb0 = sum(part_lb) if part_lb is not None else 0
+            # Kempe-chain annealing finds near-optimal agendas in seconds; CP-SAT then starts
+            # from its result and mostly works on the proof.
+            exact = n_vars <= MAX_CPSAT_BREAK_VARIABLES
+            if agenda_cost(inst, best)[0] > lb0:
+                ls_time = min(LS_MAX_SECONDS, budget(LS_SHARE)) if exact else budget(1.0)
+                t_ls = time.monotonic()
+                best = anneal_parallel(inst, best, time_limit=ls_time, seed=seed, workers=workers,
+                                      target=(lb0, lb0))  # every break has >= 1 idle slot
+                phases.append({"phase": "breaks-local-search", "value": agenda_cost(inst, best)[0],
+                               "seconds": round(time.monotonic() - t_ls, 3)})
+            if not exact:
+                # too big for CP-SAT within the budget: annealing result, per-participant bound
+                breaks_now = agenda_cost(inst, best)[0]
+                if part_lb is not None:
+                    breaks_bound = lb0
+                breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
+                idle_optimal = breaks_now == 0 or (breaks_optimal and agenda_cost(inst, best)[1] == breaks_now)
+            else:
+                sm = SchedulingModel(inst, all_scheduled=all_scheduled, workers=workers, seed=seed)
+                if not all_scheduled:
+                    sm.model.add(sm.weight >= target_weight)
+                sm.build_agenda()
+                if part_lb is not None:
+                    sm.add_break_lower_bounds(part_lb)
                 sm.hint(best)
-                r3 = sm.solve_phase("min", sum(sm.idle), budget(1.0))
-                phases.append({"phase": "idle", "status": r3.status, "value": r3.value, "bound": r3.bound,
-                               "seconds": round(r3.seconds, 3)})
-                if r3.slot_of is not None and agenda_cost(inst, r3.slot_of) < agenda_cost(inst, best):
-                    best = r3.slot_of
-                idle_optimal = r3.optimal or (r3.bound is not None and agenda_cost(inst, best)[1] <= r3.bound)
-            elif not sm.idle:
-                idle_optimal = True
+                current = agenda_cost(inst, best)
+                race = None
+                if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > lb0:
+                    from .maxsat import MaxSatRace
+
+                    race = MaxSatRace(inst, hint=best)
+                try:
+                    r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9) if current[0] > lb0 else 0.0,
+                                        target=lb0,
+                                        should_stop=(lambda: race.wait(0)) if race is not None else None)
+                    rc2 = race.result() if race is not None and race.wait(0) else None
+                finally:
+                    if race is not None:
+                        race.stop()
+                if rc2 is not None and len(rc2[1]) == len(best) and agenda_cost(inst, rc2[1])[0] == rc2[0]:
+                    # RC2 proved the break optimum (and its schedule attains it)
+                    phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": rc2[0]})
+                    if agenda_cost(inst, rc2[1]) < agenda_cost(inst, r2.slot_of or best):
+                        r2.slot_of = rc2[1]
+                    r2.status, r2.bound = "OPTIMAL", rc2[0]
+                phases.append({"phase": "breaks", "status": r2.status, "value": r2.value, "bound": r2.bound,
+                               "seconds": round(r2.seconds, 3)})
+                if r2.slot_of is not None and agenda_cost(inst, r2.slot_of) < current:
+                    best = r2.slot_of
+                if r2.bound is not None:
+                    breaks_bound = r2.bound
+                if part_lb is not None:
+                    breaks_bound = max(breaks_bound or 0, lb0)
+                breaks_now = agenda_cost(inst, best)[0]
+                breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
+                if r2.status in ("INFEASIBLE", "MODEL_INVALID"):
+                    raise RuntimeError(f"internal error: break phase is {r2.status} although a schedule is known")
+                if breaks_now == 0 or (breaks_optimal and agenda_cost(inst, best)[1] == breaks_now):
+                    idle_optimal = True  # idle slots only exist inside breaks, at least one per break
+                elif remaining() > 0.2 and sm.idle:
+                    report("phase 3: minimising idle slots")
+                    sm.model.add(sum(sm.brk) <= breaks_now)
+                    sm.hint(best)
+                    r3 = sm.solve_phase("min", sum(sm.idle), budget(1.0))
+                    phases.append({"phase": "idle", "status": r3.status, "value": r3.value, "bound": r3.bound,
+                                   "seconds": round(r3.seconds, 3)})
+                    if r3.slot_of is not None and agenda_cost(inst, r3.slot_of) < agenda_cost(inst, best):
+                        best = r3.slot_of
+                    idle_optimal = r3.optimal or (r3.bound is not None and agenda_cost(inst, best)[1] <= r3.bound)
+                elif not sm.idle:
+                    idle_optimal = True
 
     breaks, idle = agenda_cost(inst, best)
     if breaks == 0:
