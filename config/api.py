@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("northern_connections.directory.api.urls")),
     path("", include("northern_connections.accounts.api.urls")),
     path("", include("northern_connections.challenges.api.urls")),
+    path("", include("northern_connections.events.api.urls")),
     path("", include("northern_connections.matchmaking.api.urls")),
 ]

@@ -704,6 +704,11 @@ def schedule_event_start(*, actor: User, event: Event, time_limit: float = 30.0)
             raise ValidationError(_("Add a meeting block first."))
         if not Meeting.objects.filter(event=event).exists():
             raise ValidationError(_("There are no meetings to schedule yet."))
+        running = event.schedule_job
+        if (running is not None and running.status in (Job.Status.PENDING, Job.Status.RUNNING)
+                and running.created > clock.now() - timedelta(seconds=max(600.0, 3 * float(time_limit)))):
+            # Two runs would race for the same meetings; the second would be refused at the end anyway.
+            raise ValidationError(_("A scheduler run is already in progress for this event."))
         job = Job.objects.create(kind=SCHEDULE_JOB_KIND, owner=actor, message=_("Waiting for a worker…"))
         Event.objects.filter(pk=event.pk).update(schedule_job=job)
         from . import tasks
@@ -744,14 +749,25 @@ def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None 
     try:
         if not instance["meetings"]:
             raise scheduling.InstanceError(_("There are no meetings to schedule."))
+        used = method
         try:
             schedule = scheduling.solve(instance, time_limit=time_limit, method=method, fixed=fixed,
                                         progress=progress)
-        except ImportError:  # OR-Tools missing: the greedy fallback is pure Python
-            schedule = scheduling.solve(instance, time_limit=time_limit, method="greedy", fixed=fixed,
+            used = getattr(schedule, "method", method)
+        except scheduling.InstanceError:
+            raise
+        except Exception:
+            if method == "greedy":
+                raise
+            # OR-Tools missing or an optimiser failure: the organiser still gets a valid schedule from the
+            # pure-Python heuristic (checked against the hard rules like every result), and the log says why.
+            log.exception("optimiser failed for event %s; falling back to the greedy heuristic", event.pk)
+            progress(0.9, _("The optimiser failed; using the fast heuristic instead."))
+            schedule = scheduling.solve(instance, time_limit=min(time_limit, 10.0), method="greedy", fixed=fixed,
                                         progress=progress)
+            used = "greedy (fallback)"
         result = scheduling.schedule_to_json(schedule)
-        result["stats"]["method"] = getattr(schedule, "method", method)
+        result["stats"]["method"] = used
         _write_schedule(event, result, fixed, version)
     except scheduling.InstanceError as error:
         _job_update(job, status=Job.Status.FAILED, message=str(error)[:500])

@@ -76,7 +76,7 @@ class Meeting(RestrictedModel):
                                    related_name="+", editable=False)
 
     class Meta:
-        ordering = ["slot__starts_at", "table", "pk"]
+        ordering = ["pk"]  # no join: `select_for_update` on PostgreSQL refuses the nullable side of an outer join
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [

@@ -43,7 +43,7 @@ class Participant(RestrictedModel):
                                    related_name="+", editable=False)
 
     class Meta:
-        ordering = ["organisation__name", "pk"]
+        ordering = ["pk"]  # no join, so that locking a registration locks no organisation row
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         constraints = [
