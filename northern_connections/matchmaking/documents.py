@@ -17,6 +17,7 @@ The support map and partnering apps will add their kinds ("measure", "partner_re
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,7 +107,7 @@ def organisation_documents(pks: list[int] | None = None) -> Iterator[Document]:
                "languages", "past_projects", "nuts_region__code")
     for pk, name, short, description, language, kind, country, trl, languages, past, region in (
             rows.order_by("pk").values_list(*columns).iterator(chunk_size=2000)):
-        title = name if not short or short.lower() in name.lower() else f"{name} ({short})"
+        title = name if not short or re.search(rf"\b{re.escape(short)}\b", name, re.IGNORECASE) else f"{name} ({short})"
         yield Document(
             id=str(pk),
             fields={"name": title, "text": description or ""},

@@ -63,9 +63,10 @@ def embedder():
     return load_embedder(path)
 
 
-def log_change(kind: str, object_id, op: str) -> None:
-    """Append one entry to the change log (called by signals.py after the writing transaction commits)."""
-    IndexChange.objects.create(kind=kind, object_id=str(object_id), op=op)
+def log_changes(entries) -> None:
+    """Append (kind, object id, op) entries to the change log (signals.py, after the write commits)."""
+    IndexChange.objects.bulk_create([IndexChange(kind=kind, object_id=str(object_id), op=op)
+                                     for kind, object_id, op in entries], batch_size=1000)
 
 
 def build_snapshot(kind: str) -> IndexSnapshot:

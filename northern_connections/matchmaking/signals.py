@@ -8,9 +8,12 @@ dependency pointing one way, and catches every write path — services, the admi
 without each of them remembering to notify matchmaking.
 
 Entries are appended with ``transaction.on_commit``: a change that is rolled back never reaches
-the log, and a process replaying the log always finds the committed state. Bulk writes
-(``bulk_create``, ``QuerySet.update``) send no signals; commands that use them (imports, the
-``--scale`` demo) are followed by ``rebuild_match_index``, and a nightly rebuild bounds any drift.
+the log, and a process replaying the log always finds the committed state. One entry per signal
+(an object saved with three relations set gives four): replay reads each object once however
+many entries name it, and batching per transaction would depend on how Django stores pending
+callbacks. Bulk writes (``bulk_create``, ``QuerySet.update``) send no signals; commands that use
+them (imports, the ``--scale`` demo) are followed by ``rebuild_match_index``, and a nightly
+rebuild bounds any drift.
 """
 
 from __future__ import annotations
@@ -22,12 +25,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .choices import ChangeOp
 from .documents import Source, register_source, sources
-from .index import log_change
+from .index import log_changes
 
 
 def _record(kind: str, object_ids, op: str) -> None:
     for object_id in object_ids:
-        transaction.on_commit(partial(log_change, kind, object_id, op))
+        transaction.on_commit(partial(log_changes, [(kind, object_id, op)]))
 
 
 def _saved(source: Source):
