@@ -259,5 +259,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Matchmaking: an optional local sentence-transformers model (a path; never downloaded at run
+# time) fused with the lexical score, and how many change-log entries a process replays before
+# it reloads the newest index snapshot instead.
+MATCHMAKING_EMBEDDING_MODEL = os.environ.get("MATCHMAKING_EMBEDDING_MODEL", "")
+MATCHMAKING_MAX_REPLAY = int(os.environ.get("MATCHMAKING_MAX_REPLAY", "1000"))
+
 # Rows per page of HTML lists: the user may choose among these.
 PAGE_SIZES = [25, 50, 100]
