@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path(os.environ.get("NC_CHROMIUM", "/usr/bin/chromium"))
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 
 def pytest_collection_modifyitems(config, items):
@@ -25,6 +24,22 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "e2e" in str(item.fspath):
                 item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_inside_playwright():
+    """Playwright's sync API runs an event loop; the tests' own ORM calls are still synchronous.
+
+    Set when the first journey starts (session-scoped, before the live server) and removed
+    afterwards, so it does not leak into the rest of the suite.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,12 @@ from .vocabularies import PARTNER_COUNTRIES
 
 
 def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """NUTS 1 and 2 regions of the partnership's countries, grouped by country, for the filter."""
+    """NUTS 1 and 2 regions of the partnership's countries, grouped by country, for the filter.
+
+    Given to the filter as a callable so that it is read on every use: a list evaluated once
+    would freeze whatever the database held then (the API schema generator builds the form
+    field once per process, e.g. before the reference data was loaded).
+    """
     groups: dict[str, list[tuple[str, str]]] = {}
     rows = NutsRegion.objects.filter(level__in=(1, 2), country__in=PARTNER_COUNTRIES).values_list(
         "country", "code", "name", "level"
@@ -32,7 +37,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
     )
     country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=COUNTRY_CHOICES,
                                                   widget=FastSelectMultiple(attrs={"size": 6}))
-    region = django_filters.ChoiceFilter(label=_("NUTS region"), method="filter_region", choices=[],
+    region = django_filters.ChoiceFilter(label=_("NUTS region"), method="filter_region", choices=region_choices,
                                          widget=FastSelect, help_text=_("Includes its sub-regions."))
     value_chain = django_filters.ModelMultipleChoiceFilter(
         label=_("Value chain"), field_name="value_chains", to_field_name="slug",
@@ -52,10 +57,6 @@ class OrganisationFilterSet(django_filters.FilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country", "region", "value_chain", "step", "trl_min", "trl_max", "nace"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["region"].extra["choices"] = region_choices()
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)

@@ -25,7 +25,7 @@ def test_openapi_schema_is_valid_and_served(client, tmp_path):
 def test_production_settings_pass_deploy_checks():
     root = Path(__file__).resolve().parents[3]
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
         "DATABASE_URL": "sqlite:////tmp/nc-deploy-check.sqlite3",
