@@ -205,6 +205,10 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
     decision = page.get_by_role("region", name="Decision and feedback")
     expect(decision).to_contain_text("Your application was selected.")
     expect(decision).to_contain_text("Convincing retrofit plan; we look forward to the pilot.")
+    decision.get_by_role("link", name="The feedback letter").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Decision on your application")
+    expect(page.get_by_text("Your application was selected.")).to_be_visible()
+    assert axe_serious(page) == [], "feedback letter"
 
 
 def test_board_and_challenge_pages_have_no_serious_accessibility_violations(page: Page, live_server, demo_world):

@@ -1,4 +1,4 @@
-"""Generated documents: the PDF receipt of an application and the Excel export of an evaluation."""
+"""Generated documents: the PDF receipt, the feedback letter and the Excel export of an evaluation."""
 
 from __future__ import annotations
 
@@ -18,6 +18,32 @@ def application_pdf(application) -> bytes:
         "attachments": application.attachments.all(),
     })
     return HTML(string=html).write_pdf()
+
+
+def feedback_letter_context(application) -> dict | None:
+    """What the feedback letter says, or None while the decision is not published (challenge not decided)."""
+    from .choices import ApplicationStatus, ChallengeStatus, PartnerStatus
+
+    challenge = application.challenge
+    if (application.status not in (ApplicationStatus.SELECTED, ApplicationStatus.REJECTED)
+            or challenge.status not in (ChallengeStatus.DECIDED, ChallengeStatus.ARCHIVED)):
+        return None
+    return {
+        "application": application,
+        "challenge": challenge,
+        "owner": challenge.owner,
+        "partners": [p for p in application.partners.select_related("organisation")
+                     if p.status == PartnerStatus.CONFIRMED],
+        "selected": application.status == ApplicationStatus.SELECTED,
+        "decided_on": application.decided_at or challenge.updated,
+    }
+
+
+def feedback_letter_pdf(context: dict) -> bytes:
+    """The feedback letter as a PDF (WeasyPrint), for the applicant's files."""
+    from weasyprint import HTML
+
+    return HTML(string=render_to_string("challenges/feedback_letter_pdf.html", context)).write_pdf()
 
 
 def evaluation_xlsx(challenge, ranking_rows, criteria) -> bytes:

@@ -1,13 +1,25 @@
-"""Filters of the board, shared by the list page, the API and the benchmarks."""
+"""Filters of the board, shared by the list page, the API and the benchmarks.
+
+Performance notes (bench/bench_challenges.py, 10,000 challenges): selects are rendered by
+`core.widgets` (Django's option templates cost tens of ms for the ~250 countries); choice filters
+on plain columns are `distinct=False`, since no join can duplicate a row and DISTINCT over every
+column made SQLite sort the whole table; the deadline filters compare the indexed datetime column
+with the start of a day instead of casting every row's datetime to a date.
+"""
+
+from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.search import search_filter
+from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 from northern_connections.directory.choices import TRL_CHOICES
-from northern_connections.directory.countries import COUNTRY_CHOICES
-from northern_connections.directory.models import ValueChain, ValueChainStep
+from northern_connections.directory.countries import ENGLISH_NAMES, country_name
+from northern_connections.directory.models import NutsRegion, ValueChain, ValueChainStep
 
 from .choices import CHALLENGE_LANGUAGES, ChallengeStatus, RouteKind
 from .models import Challenge
@@ -15,45 +27,69 @@ from .models import Challenge
 
 class ChallengeFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=ChallengeStatus.choices)
-    country = django_filters.MultipleChoiceFilter(label=_("Country of the owner"), choices=COUNTRY_CHOICES)
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=ChallengeStatus.choices, distinct=False,
+                                                 widget=FastSelectMultiple)
+    # Choices: the countries that have challenges (set in __init__), not all 250 of ISO 3166.
+    country = django_filters.MultipleChoiceFilter(label=_("Country of the owner"), choices=[], distinct=False,
+                                                  widget=FastSelectMultiple(attrs={"size": 6}))
     region = django_filters.CharFilter(label=_("NUTS region"), method="filter_region",
                                        help_text=_("A NUTS code; includes its sub-regions."))
     value_chain = django_filters.ModelMultipleChoiceFilter(
         label=_("Value chain"), field_name="value_chains", to_field_name="slug",
-        queryset=ValueChain.objects.all(), method="filter_related",
+        queryset=ValueChain.objects.all(), method="filter_related", widget=FastSelectMultiple,
     )
     step = django_filters.ModelMultipleChoiceFilter(
         label=_("Value-chain step"), field_name="value_chain_steps", to_field_name="slug",
-        queryset=ValueChainStep.objects.all(), method="filter_related",
+        queryset=ValueChainStep.objects.all(), method="filter_related", widget=FastSelectMultiple,
     )
     # The blank first choice matters: a <select> without one submits its first option, so every use of
     # the filter form silently filtered on TRL 1 (found by the browser journey).
     trl = django_filters.TypedChoiceFilter(label=_("My solution's TRL"), choices=[("", _("Any"))] + TRL_CHOICES,
-                                           coerce=int, method="filter_trl",
+                                           coerce=int, method="filter_trl", widget=FastSelect,
                                            help_text=_("Challenges whose TRL range includes it."))
-    deadline_after = django_filters.DateFilter(label=_("Deadline from"), field_name="application_deadline",
-                                               lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"}))
-    deadline_before = django_filters.DateFilter(label=_("Deadline until"), field_name="application_deadline",
-                                                lookup_expr="date__lte", widget=forms.DateInput(attrs={"type": "date"}))
+    deadline_after = django_filters.DateFilter(label=_("Deadline from"), method="filter_deadline_after",
+                                               widget=forms.DateInput(attrs={"type": "date"}))
+    deadline_before = django_filters.DateFilter(label=_("Deadline until"), method="filter_deadline_before",
+                                                widget=forms.DateInput(attrs={"type": "date"}))
     route = django_filters.MultipleChoiceFilter(label=_("Route after selection"), choices=RouteKind.choices,
-                                                widget=forms.CheckboxSelectMultiple)
-    language = django_filters.MultipleChoiceFilter(label=_("Original language"), choices=CHALLENGE_LANGUAGES)
+                                                distinct=False, widget=forms.CheckboxSelectMultiple)
+    language = django_filters.MultipleChoiceFilter(label=_("Original language"), choices=CHALLENGE_LANGUAGES,
+                                                   distinct=False, widget=FastSelectMultiple)
 
     class Meta:
         model = Challenge
         fields = ["q", "status", "country", "region", "value_chain", "step", "trl", "deadline_after",
                   "deadline_before", "route", "language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = set(Challenge.objects.exclude(status=ChallengeStatus.DRAFT).order_by().values_list("country", flat=True)
+                    .distinct())
+        if self.data:  # a country without challenges is a valid question with no answer, not an error
+            asked = self.data.getlist("country") if hasattr(self.data, "getlist") else self.data.get("country", [])
+            codes |= {code for code in ([asked] if isinstance(asked, str) else asked) if code in ENGLISH_NAMES}
+        self.filters["country"].extra["choices"] = sorted(((code, country_name(code)) for code in codes if code),
+                                                          key=lambda choice: choice[1])
+
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(nuts_region__code__startswith=value.strip().upper())
+        regions = NutsRegion.objects.filter(code__startswith=value.strip().upper()).values("pk")
+        return queryset.filter(nuts_region__in=regions)  # a subquery: the join made SQLite count slowly
+
+    @staticmethod
+    def _start_of(day) -> datetime:
+        """Midnight at the start of `day` in the visitor's time zone (the one the dates are shown in)."""
+        return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+    def filter_deadline_after(self, queryset, name, value):
+        return queryset.filter(application_deadline__gte=self._start_of(value))
+
+    def filter_deadline_before(self, queryset, name, value):
+        return queryset.filter(application_deadline__lt=self._start_of(value + timedelta(days=1)))
 
     def filter_trl(self, queryset, name, value):
-        from django.db.models import Q
-
         return queryset.filter(Q(trl_min__isnull=True) | Q(trl_min__lte=value),
                                Q(trl_max__isnull=True) | Q(trl_max__gte=value))
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import EformsCode, NutsRegion, Organisation
 
-from .choices import SCORE_MAX
+from .choices import CHALLENGE_LANGUAGES, SCORE_MAX
 from .models import Application, Challenge
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -111,6 +111,20 @@ class TransitionForm(forms.Form):
     note = forms.CharField(required=False, max_length=500)
 
 
+def _set_organisations(field: forms.ModelChoiceField, organisations) -> None:
+    """Offer the user's organisations; with only one there is nothing to choose, so it is preselected.
+
+    A required select that starts on "---------" blocks the browser's submit without a word, which
+    is how most users (one organisation each) met the question and application forms.
+    """
+    field.queryset = organisations
+    first_two = list(organisations[:2])
+    if len(first_two) == 1:
+        field.empty_label = None
+        field.widget.choices = field.choices
+        field.initial = first_two[0].pk
+
+
 class ClarificationForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Asking for"), queryset=Organisation.objects.none())
     question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000)
@@ -118,7 +132,7 @@ class ClarificationForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+            _set_organisations(self.fields["organisation"], organisations)
 
 
 class AnswerForm(forms.Form):
@@ -132,7 +146,7 @@ class StartApplicationForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["applicant"].queryset = organisations
+            _set_organisations(self.fields["applicant"], organisations)
 
 
 class ApplicationForm(forms.ModelForm):
@@ -172,6 +186,25 @@ class PartnerInviteForm(forms.Form):
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     file = forms.FileField(label=_("File (PDF, DOCX, XLSX, PNG or JPG, at most 10 MB)"))
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False,
+                            help_text=_("E.g. “Technical specification” or “Site plan”; the file name if empty."))
+    file = forms.FileField(label=_("File (PDF, DOCX, XLSX, PNG or JPG, at most 10 MB)"))
+
+
+class TranslationForm(forms.Form):
+    """A further translation; the original language and English are offered nowhere but on the challenge."""
+
+    language = forms.ChoiceField(label=_("Language"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(label=_("Summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, challenge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(code, label) for code, label in CHALLENGE_LANGUAGES
+                                           if code not in (challenge.language, "en")]
 
 
 class JurorForm(forms.Form):

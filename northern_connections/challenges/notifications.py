@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mass_mail
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import Membership
@@ -82,7 +83,7 @@ def application_decided(application) -> None:
         _("Dear applicant,\n\nyour application “%(app)s” %(outcome)s.\n\nFeedback from the evaluation:\n%(fb)s\n\n"
           "The full feedback letter: %(url)s")
         % {"app": application, "outcome": outcome, "fb": application.feedback or "—",
-           "url": _absolute(application.get_absolute_url())},
+           "url": _absolute(reverse("challenges:application_feedback", args=[application.pk]))},
         organisation_emails(org_ids),
     )
 

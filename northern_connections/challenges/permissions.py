@@ -14,7 +14,7 @@ from northern_connections.accounts.models import Membership
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
 from northern_connections.directory.choices import OrganisationKind
 
-from .choices import EVALUATED_STATUSES, PUBLIC_STATUSES, ApplicationStatus, ChallengeStatus, PartnerStatus
+from .choices import EVALUATED_STATUSES, ApplicationStatus, ChallengeStatus, PartnerStatus
 from .models import (
     Application,
     ApplicationPartner,
@@ -71,7 +71,10 @@ class ChallengePolicy(Policy):
         if is_platform_admin(user):
             return queryset
         if action == VIEW:
-            public = Q(status__in=PUBLIC_STATUSES)
+            # "Not a draft" (= PUBLIC_STATUSES) rather than "status IN (six values)": with the IN, SQLite
+            # read every public challenge through the status index and sorted them for each page of the
+            # board; with the exclusion it walks the deadline index in the board's order and stops early.
+            public = ~Q(status=ChallengeStatus.DRAFT)
             if not _authenticated(user):
                 return queryset.filter(public)
             return queryset.filter(public | Q(pk__in=owned_challenge_ids(member_org_ids(user))))
@@ -152,6 +155,28 @@ def application_ids_editable(user):
     confirmed = ApplicationPartner.objects.filter(organisation_id__in=orgs, status=PartnerStatus.CONFIRMED)
     return Application.objects.filter(Q(applicant_id__in=orgs) | Q(pk__in=confirmed.values("application_id"))
                                       ).values("pk")
+
+
+def applicant_side(user, application: Application) -> bool:
+    """Members of the lead applicant or of a confirmed consortium partner (and platform admins).
+
+    Their documents (the receipt, the feedback letter) name the applicant, so jurors, who may see
+    the application itself in a blind evaluation, are not on this side.
+    """
+    if is_platform_admin(user):
+        return True
+    if not _authenticated(user):
+        return False
+    partners = ApplicationPartner.objects.filter(application=application, status=PartnerStatus.CONFIRMED)
+    return Membership.objects.filter(user=user).filter(
+        Q(organisation_id=application.applicant_id) | Q(organisation_id__in=partners.values("organisation_id"))
+    ).exists()
+
+
+def may_read_feedback(user, application: Application) -> bool:
+    """The feedback letter: the applicant's side, and the owners who wrote it."""
+    return applicant_side(user, application) or (
+        _authenticated(user) and Challenge.objects.restrict(user, CHANGE).filter(pk=application.challenge_id).exists())
 
 
 class ApplicationPolicy(Policy):

@@ -75,8 +75,10 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
 
 
 def challenge_index(challenge: Challenge) -> None:
-    """Index the original text with its own stemmer and the English version with the English one."""
-    tokens = " ".join(index_tokens(text, language) for text, language in challenge.search_parts() if text)
+    """Index the original text, the English version and further translations, each with its own stemmer."""
+    parts = challenge.search_parts() + [(f"{t.title} {t.summary}", t.language)
+                                        for t in ChallengeTranslation.objects.filter(challenge=challenge)]
+    tokens = " ".join(index_tokens(text, language) for text, language in parts if text)
     SearchEntry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(Challenge), object_id=challenge.pk,
         defaults={"language": challenge.language, "tokens": tokens},
@@ -168,16 +170,43 @@ def challenge_criteria_set(*, actor: User, challenge: Challenge, criteria: list[
     return challenge
 
 
+EDITABLE_STATUSES = (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED)
+
+
+def _require_editable(challenge: Challenge, message: str) -> None:
+    if challenge.status not in EDITABLE_STATUSES:
+        raise ValidationError(message)
+
+
 def challenge_translation_save(*, actor: User, challenge: Challenge, language: str, title: str,
                                summary: str) -> ChallengeTranslation:
+    """Add or replace a further translation of the title and summary (and index it for search).
+
+    The original language and English have their own fields on the challenge, so a "translation"
+    into either would only be a second, diverging version of the same text.
+    """
     with transaction.atomic():
         challenge = locked_for(actor, CHANGE, challenge)
-        translation, _created = ChallengeTranslation.objects.get_or_create(
-            challenge=challenge, language=language, defaults={"title": title, "summary": summary})
-        translation.title, translation.summary = title, summary
+        _require_editable(challenge, _("Translations are added while the challenge is a draft or open."))
+        if language in (challenge.language, "en"):
+            raise ValidationError({"language": _("The original text and the English version have their own fields; "
+                                                 "choose another language.")})
+        translation = (ChallengeTranslation.objects.filter(challenge=challenge, language=language).first()
+                       or ChallengeTranslation(challenge=challenge, language=language))
+        translation.title, translation.summary = title.strip(), summary.strip()
         translation.full_clean()
         translation.save()
+        challenge_index(challenge)
     return translation
+
+
+def challenge_translation_delete(*, actor: User, translation: ChallengeTranslation) -> None:
+    with transaction.atomic():
+        translation = locked_for(actor, DELETE, translation)
+        challenge = translation.challenge
+        _require_editable(challenge, _("Translations are changed while the challenge is a draft or open."))
+        translation.delete()
+        challenge_index(challenge)
 
 
 def _stored_upload(file: UploadedFile) -> tuple[str, int]:
@@ -191,13 +220,27 @@ def _stored_upload(file: UploadedFile) -> tuple[str, int]:
 
 
 def challenge_document_add(*, actor: User, challenge: Challenge, title: str, file: UploadedFile) -> ChallengeDocument:
+    """Attach a document of the call (checked from its bytes); also after publication, as an addendum."""
     with transaction.atomic():
         challenge = locked_for(actor, CHANGE, challenge)
+        _require_editable(challenge, _("Documents are added while the challenge is a draft or open."))
         kind, size = _stored_upload(file)
-        document = ChallengeDocument(challenge=challenge, title=title, file=file, content_type=kind, size=size)
+        document = ChallengeDocument(challenge=challenge, title=title or file.name, file=file, content_type=kind,
+                                     size=size)
         document.full_clean()
         document.save()
     return document
+
+
+def challenge_document_delete(*, actor: User, document: ChallengeDocument) -> None:
+    """Remove a document of a draft; once published, applicants may have relied on it, so it stays."""
+    with transaction.atomic():
+        document = locked_for(actor, DELETE, document)
+        if document.challenge.status != ChallengeStatus.DRAFT:
+            raise ValidationError(_("Documents of a published challenge stay available to applicants; add a "
+                                    "corrected document instead."))
+        document.file.delete(save=False)
+        document.delete()
 
 
 def publication_problems(challenge: Challenge, now: datetime) -> list[str]:

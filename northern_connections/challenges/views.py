@@ -17,7 +17,7 @@ from django.views import View
 
 from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.accounts.models import User
-from northern_connections.core.permissions import CHANGE, VIEW, can, can_add
+from northern_connections.core.permissions import CHANGE, DELETE, VIEW, can, can_add
 from northern_connections.core.views import GateView, ObjectListView, apply_validation_error
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
@@ -34,14 +34,25 @@ from .forms import (
     ConflictForm,
     CriteriaFormSet,
     DecisionForm,
+    DocumentForm,
     JurorForm,
     PartnerInviteForm,
     RecommendForm,
     ScoreForm,
     StartApplicationForm,
+    TranslationForm,
 )
-from .models import Application, ApplicationPartner, Attachment, Challenge, Clarification, Score
-from .permissions import EVALUATE, OWNER_KINDS
+from .models import (
+    Application,
+    ApplicationPartner,
+    Attachment,
+    Challenge,
+    ChallengeDocument,
+    ChallengeTranslation,
+    Clarification,
+    Score,
+)
+from .permissions import EVALUATE, OWNER_KINDS, applicant_side, may_read_feedback
 from .tables import ApplicationTable, ChallengeTable
 
 
@@ -272,6 +283,7 @@ class ApplicationDetailView(GateView):
                                and can(user, CHANGE, p)],
             "decided": application.status in (ApplicationStatus.SELECTED, ApplicationStatus.REJECTED)
             and challenge.status in (ChallengeStatus.DECIDED, ChallengeStatus.ARCHIVED),
+            "applicant_side": applicant_side(user, application),
             "deadline_local": services.format_deadline(challenge),
         }
 
@@ -389,6 +401,146 @@ class AttachmentDownloadView(GateView):
         extension = attachment.file.name.rsplit(".", 1)[-1]
         return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
                             filename=f"{attachment.title[:80]}.{extension}")
+
+
+# --- documents and translations of a challenge (owners) ---------------------------------------------------------
+
+
+class ChallengeDocumentsView(GateView):
+    """The owner's list of the call's documents, with the upload form."""
+
+    model = Challenge
+    action = CHANGE
+
+    def get(self, request, slug, form=None, status=200):
+        challenge = self.get_object()
+        return render(request, "challenges/challenge_documents.html", {
+            "object": challenge, "documents": challenge.documents.order_by("pk"), "form": form or DocumentForm()},
+            status=status)
+
+    def post(self, request, slug):
+        challenge = self.get_object()
+        form = DocumentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.challenge_document_add(actor=request.user, challenge=challenge, **form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Document added."))
+                return redirect("challenges:challenge_documents", slug=slug)
+        return self.get(request, slug, form=form, status=400)
+
+
+class DocumentDownloadView(GateView):
+    """A document through the gate: a draft's documents are the owner's until it is published."""
+
+    model = ChallengeDocument
+
+    def get(self, request, pk):
+        document = self.get_object()
+        extension = document.file.name.rsplit(".", 1)[-1]
+        return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
+                            filename=f"{document.title[:80]}.{extension}")
+
+
+class DocumentDeleteView(GateView):
+    model = ChallengeDocument
+    action = DELETE
+
+    def post(self, request, pk):
+        document = self.get_object()
+        slug = document.challenge.slug
+        try:
+            services.challenge_document_delete(actor=request.user, document=document)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("Document removed."))
+        return redirect("challenges:challenge_documents", slug=slug)
+
+
+class ChallengeTranslationsView(GateView):
+    """Further translations of the title and summary, beyond the original and English."""
+
+    model = Challenge
+    action = CHANGE
+
+    def get(self, request, slug, form=None, status=200):
+        challenge = self.get_object()
+        return render(request, "challenges/challenge_translations.html", {
+            "object": challenge, "translations": challenge.translations.order_by("language"),
+            "form": form or TranslationForm(challenge=challenge)}, status=status)
+
+    def post(self, request, slug):
+        challenge = self.get_object()
+        form = TranslationForm(request.POST, challenge=challenge)
+        if form.is_valid():
+            try:
+                services.challenge_translation_save(actor=request.user, challenge=challenge, **form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Translation saved."))
+                return redirect("challenges:challenge_translations", slug=slug)
+        return self.get(request, slug, form=form, status=400)
+
+
+class TranslationDeleteView(GateView):
+    model = ChallengeTranslation
+    action = DELETE
+
+    def post(self, request, pk):
+        translation = self.get_object()
+        slug = translation.challenge.slug
+        try:
+            services.challenge_translation_delete(actor=request.user, translation=translation)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("Translation removed."))
+        return redirect("challenges:challenge_translations", slug=slug)
+
+
+# --- the applicant's documents: receipt and feedback letter ---------------------------------------------------
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ApplicationReceiptView(GateView):
+    """The PDF receipt of what is submitted, also sent by e-mail at submission; for the applicant's side."""
+
+    model = Application
+
+    def get(self, request, pk):
+        application = self.get_object()
+        if not applicant_side(request.user, application):
+            self.deny()
+        if application.submitted_at is None:
+            raise Http404(_("This application has not been submitted."))
+        return _pdf_response(documents.application_pdf(application), f"application-{application.pk}-receipt.pdf")
+
+
+class FeedbackLetterView(GateView):
+    """The feedback letter once the challenge is decided: for the applicant's side and the owners."""
+
+    model = Application
+    pdf = False
+
+    def get(self, request, pk):
+        application = self.get_object()
+        if not may_read_feedback(request.user, application):
+            self.deny()
+        context = documents.feedback_letter_context(application)
+        if context is None:
+            raise Http404(_("The decision on this application has not been published yet."))
+        if self.pdf:
+            return _pdf_response(documents.feedback_letter_pdf(context), f"feedback-{application.pk}.pdf")
+        return render(request, "challenges/feedback_letter.html", context)
 
 
 class JuryView(GateView):

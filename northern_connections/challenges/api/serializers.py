@@ -9,7 +9,18 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
-from ..models import Application, ApplicationPartner, Challenge, Clarification, EvaluationCriterion, Score
+from ..models import (
+    Application,
+    ApplicationPartner,
+    Attachment,
+    Challenge,
+    Clarification,
+    ConflictDeclaration,
+    EvaluationCriterion,
+    JuryAssignment,
+    Recommendation,
+    Score,
+)
 
 
 class CriterionSerializer(serializers.ModelSerializer):
@@ -110,3 +121,77 @@ class ScoreSerializer(serializers.ModelSerializer):
         model = Score
         fields = ["id", "application", "criterion", "value", "comment", "updated"]
         read_only_fields = ["updated"]
+
+
+# --- consortium partners, attachments, jury, conflicts, recommendations ------------------------------------------
+
+
+class ApplicationPartnerSerializer(serializers.ModelSerializer):
+    """A consortium partner; the lead invites with POST, the partner answers with POST …/respond/."""
+
+    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+
+    class Meta:
+        model = ApplicationPartner
+        fields = ["id", "application", "organisation", "role", "status", "confirmed_at", "created"]
+        read_only_fields = ["status", "confirmed_at", "created"]
+
+
+class PartnerResponseSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    """Send the file as multipart/form-data; its type is detected from its bytes, not from its name."""
+
+    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    file = serializers.FileField(write_only=True)
+    download = serializers.HyperlinkedIdentityField(view_name="challenges:attachment_download", read_only=True)
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "application", "title", "file", "content_type", "size", "download", "created"]
+        read_only_fields = ["content_type", "size", "created"]
+        extra_kwargs = {"title": {"required": False, "allow_blank": True}}
+
+
+class JuryAssignmentSerializer(serializers.ModelSerializer):
+    """A juror of a challenge, named by the e-mail address they registered with."""
+
+    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    email = serializers.EmailField(source="user.email")
+
+    class Meta:
+        model = JuryAssignment
+        fields = ["id", "challenge", "email", "created"]
+        read_only_fields = ["created"]
+
+
+class ConflictDeclarationSerializer(serializers.ModelSerializer):
+    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    challenge = serializers.SlugRelatedField(source="assignment.challenge", slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ConflictDeclaration
+        fields = ["id", "challenge", "application", "reason", "created"]
+        read_only_fields = ["created"]
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    challenge = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    cluster = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Recommendation
+        fields = ["id", "challenge", "cluster", "organisation", "message", "created"]
+
+
+class RecommendSerializer(serializers.Serializer):
+    """One recommendation of a challenge to several member SMEs of a cluster (each is notified)."""
+
+    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    cluster = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    organisations = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Organisation.objects.all())
+    message = serializers.CharField(required=False, allow_blank=True, max_length=2000)

@@ -2,21 +2,40 @@
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from northern_connections.accounts.models import User
 from northern_connections.core.api.viewsets import GateViewSetMixin
 
 from .. import selectors, services
 from ..filtersets import ChallengeFilterSet
-from ..models import Application, Challenge, Clarification, Score
+from ..models import (
+    Application,
+    ApplicationPartner,
+    Attachment,
+    Challenge,
+    Clarification,
+    ConflictDeclaration,
+    JuryAssignment,
+    Recommendation,
+    Score,
+)
 from .serializers import (
     AnswerSerializer,
+    ApplicationPartnerSerializer,
     ApplicationSerializer,
+    AttachmentSerializer,
     ChallengeListSerializer,
     ChallengeSerializer,
     ClarificationSerializer,
+    ConflictDeclarationSerializer,
+    JuryAssignmentSerializer,
+    PartnerResponseSerializer,
+    RecommendationSerializer,
+    RecommendSerializer,
     ScoreSerializer,
     TransitionSerializer,
     VersionSerializer,
@@ -32,11 +51,12 @@ class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateM
     filterset_class = ChallengeFilterSet
 
     def base_queryset(self):
-        queryset = Challenge.objects.select_related("owner", "nuts_region")
         if self.action == "list":
-            return queryset.prefetch_related("value_chains").order_by("application_deadline", "pk")
-        return queryset.prefetch_related("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes",
-                                         "criteria")
+            # Prefetched, not joined: with the join SQLite sorted the whole board for every page (selectors).
+            return (Challenge.objects.prefetch_related("owner", "nuts_region", "value_chains")
+                    .order_by("application_deadline", "pk"))
+        return Challenge.objects.select_related("owner", "nuts_region").prefetch_related(
+            "co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes", "criteria")
 
     def get_serializer_class(self):
         if self.action == "transition":
@@ -161,3 +181,118 @@ class ScoreViewSet(GateViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyM
         [score] = services.scores_save(actor=self.request.user, application=data["application"],
                                        scores={data["criterion"].pk: (data["value"], data.get("comment", ""))})
         serializer.instance = score
+
+
+class ApplicationPartnerViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin,
+                               viewsets.ReadOnlyModelViewSet):
+    """Consortium partners: the lead's editors invite (POST) and remove (DELETE); the partner answers."""
+
+    model = ApplicationPartner
+    serializer_class = ApplicationPartnerSerializer
+    filterset_fields = ["application", "status"]
+
+    def get_serializer_class(self):
+        return PartnerResponseSerializer if self.action == "respond" else ApplicationPartnerSerializer
+
+    def base_queryset(self):
+        return ApplicationPartner.objects.select_related("organisation").order_by("pk")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.partner_invite(actor=self.request.user, application=data["application"],
+                                                      organisation=data["organisation"], role=data.get("role", ""))
+
+    def perform_destroy(self, instance):
+        services.partner_remove(actor=self.request.user, partner=instance)
+
+    @extend_schema(request=PartnerResponseSerializer, responses=ApplicationPartnerSerializer)
+    @action(detail=True, methods=["post"])
+    def respond(self, request, pk=None, version=None):
+        partner = self.get_object()
+        serializer = PartnerResponseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        partner = services.partner_respond(actor=request.user, partner=partner,
+                                           accept=serializer.validated_data["accept"])
+        return Response(ApplicationPartnerSerializer(partner).data)
+
+
+class AttachmentViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin,
+                        viewsets.ReadOnlyModelViewSet):
+    """Files of an application (metadata; `download` is the file). Upload as multipart/form-data."""
+
+    model = Attachment
+    serializer_class = AttachmentSerializer
+    filterset_fields = ["application"]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    def base_queryset(self):
+        return Attachment.objects.order_by("pk")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.attachment_add(actor=self.request.user, application=data["application"],
+                                                      title=data.get("title", ""), file=data["file"])
+
+    def perform_destroy(self, instance):
+        services.attachment_delete(actor=self.request.user, attachment=instance)
+
+
+class JuryAssignmentViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin,
+                            viewsets.ReadOnlyModelViewSet):
+    """The jury of the challenges you own (jurors see their own assignments); owners add and remove jurors."""
+
+    model = JuryAssignment
+    serializer_class = JuryAssignmentSerializer
+    filterset_fields = ["challenge"]
+
+    def base_queryset(self):
+        return JuryAssignment.objects.select_related("challenge", "user").order_by("pk")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        user = User.objects.filter(email__iexact=data["user"]["email"], is_active=True).first()
+        if user is None:
+            raise exceptions.ValidationError({"email": ["No registered user has this address."]})
+        serializer.instance = services.jury_assign(actor=self.request.user, challenge=data["challenge"], user=user)
+
+    def perform_destroy(self, instance):
+        services.jury_remove(actor=self.request.user, assignment=instance)
+
+
+class ConflictDeclarationViewSet(GateViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """A juror's declared conflicts of interest (owners see those of their challenges)."""
+
+    model = ConflictDeclaration
+    serializer_class = ConflictDeclarationSerializer
+    filterset_fields = ["application"]
+
+    def base_queryset(self):
+        return ConflictDeclaration.objects.select_related("assignment__challenge").order_by("pk")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        application = data["application"]
+        serializer.instance = services.conflict_declare(actor=self.request.user, challenge=application.challenge,
+                                                        application=application, reason=data.get("reason", ""))
+
+
+class RecommendationViewSet(GateViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Recommendations made by your clusters or received by your organisations; POST recommends to several SMEs."""
+
+    model = Recommendation
+    serializer_class = RecommendationSerializer
+    filterset_fields = ["challenge"]
+
+    def base_queryset(self):
+        return Recommendation.objects.select_related("challenge", "cluster", "organisation").order_by("pk")
+
+    @extend_schema(request=RecommendSerializer, responses=RecommendationSerializer(many=True))
+    def create(self, request, *args, **kwargs):
+        serializer = RecommendSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        self.check_add(cluster=data["cluster"])
+        created = services.recommendation_create(actor=request.user, cluster=data["cluster"],
+                                                 challenge=data["challenge"], organisations=data["organisations"],
+                                                 message=data.get("message", ""))
+        return Response(RecommendationSerializer(created, many=True).data, status=status.HTTP_201_CREATED)

@@ -20,6 +20,7 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
+from .. import clock
 from ..choices import (
     CHALLENGE_LANGUAGES,
     TIME_ZONES,
@@ -150,12 +151,12 @@ class Challenge(RestrictedModel):
     def is_open(self) -> bool:
         """Open for applications: published and before the deadline (even if the close task is late)."""
         return (self.status == ChallengeStatus.PUBLISHED and self.application_deadline is not None
-                and timezone.now() < self.application_deadline)
+                and clock.now() < self.application_deadline)
 
     @property
     def clarifications_open(self) -> bool:
         end = self.clarification_deadline or self.application_deadline
-        return self.status == ChallengeStatus.PUBLISHED and end is not None and timezone.now() < end
+        return self.status == ChallengeStatus.PUBLISHED and end is not None and clock.now() < end
 
     def clean(self) -> None:
         errors = {}

@@ -12,8 +12,20 @@ from django.utils import timezone
 
 from northern_connections.core.testing import PermissionCase, expect
 
-from ..models import ApplicationPartner, Attachment, Clarification, JuryAssignment, Score
+from ..models import (
+    ApplicationPartner,
+    Attachment,
+    ChallengeDocument,
+    ChallengeTranslation,
+    Clarification,
+    ConflictDeclaration,
+    JuryAssignment,
+    Recommendation,
+    Score,
+)
 from .factories import ApplicationFactory, ChallengeFactory
+
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def build(world):
@@ -37,11 +49,37 @@ def build(world):
     assignment = JuryAssignment.objects.create(challenge=published, user=juror)
     score = Score.objects.create(assignment=assignment, application=submitted,
                                  criterion=published.criteria.first(), value=7)
+    document = ChallengeDocument.objects.create(challenge=published, title="Specification", size=9,
+                                               content_type="application/pdf", file=SimpleUploadedFile("spec.pdf", PDF))
+    draft_document = ChallengeDocument.objects.create(challenge=draft, title="Draft plan", size=9,
+                                                     content_type="application/pdf",
+                                                     file=SimpleUploadedFile("plan.pdf", PDF))
+    translation = ChallengeTranslation.objects.create(challenge=published, language="da", title="Energi i skoler",
+                                                      summary="Vi søger løsninger.")
+    decided = ChallengeFactory(owner=world.organisation, slug="perm-decided", status="decided")
+    decided_application = ApplicationFactory(challenge=decided, applicant=world.other_organisation, status="selected",
+                                             feedback="Clear pilot plan.", submitted_at=timezone.now(),
+                                             decided_at=timezone.now())
+    # For the API of partners, jury, conflicts and recommendations
+    from northern_connections.directory.models import ClusterMembership
+
+    invitee = OrganisationFactory(kind="sme", country="DE", slug="perm-invitee")
+    cluster = OrganisationFactory(kind="cluster", country="DK", slug="perm-cluster")
+    ClusterMembership.objects.create(cluster=cluster, member=invitee)
+    ClusterMembership.objects.create(cluster=cluster, member=world.other_organisation)
+    second_juror = User.objects.create_user(email="perm-juror2@example.org", password="x" * 12)
+    unscored = JuryAssignment.objects.create(challenge=published, user=second_juror)
+    conflict = ConflictDeclaration.objects.create(assignment=unscored, application=submitted, reason="Former client")
+    recommendation = Recommendation.objects.create(challenge=published, cluster=cluster,
+                                                   organisation=world.other_organisation, message="Fits you.")
+    world.objects.update({"ch_assignment": assignment, "ch_unscored": unscored, "ch_conflict": conflict,
+                          "ch_recommendation": recommendation})
     # Keys are prefixed: `world.objects` is shared with every other app's cases.
     world.objects.update({f"ch_{name}": value for name, value in {
         "published": published, "draft": draft, "open2": open2, "submitted": submitted,
         "draft_application": draft_application, "partner": partner, "attachment": attachment,
-        "clarification": clarification, "score": score}.items()})
+        "clarification": clarification, "score": score, "document": document, "draft_document": draft_document,
+        "translation": translation, "decided": decided_application}.items()})
 
 
 def url(name, key=None, attr="pk"):
@@ -153,6 +191,34 @@ CASES = [
                    expect(302, 403, 403, 200)),
     PermissionCase("challenges:challenge_recommend", "post", slug_url("challenges:challenge_recommend"),
                    expect(302, 403, 403, 400)),
+    # Documents and translations of a challenge
+    PermissionCase("challenges:challenge_documents", "get", slug_url("challenges:challenge_documents"), OWNER_PAGE),
+    PermissionCase("challenges:challenge_documents", "post", slug_url("challenges:challenge_documents"), OWNER_POST,
+                   data=lambda w: {"title": "Site plan", "file": SimpleUploadedFile("site.pdf", PDF)}),
+    PermissionCase("challenges:document_download", "get", url("challenges:document_download", "document"), PUBLIC),
+    PermissionCase("challenges:document_download", "get", url("challenges:document_download", "draft_document"),
+                   expect(302, 200, 404, 200), label="(draft)"),
+    PermissionCase("challenges:document_delete", "post", url("challenges:document_delete", "draft_document"),
+                   expect(302, 302, 404, 302)),
+    PermissionCase("challenges:challenge_translations", "get", slug_url("challenges:challenge_translations"),
+                   OWNER_PAGE),
+    PermissionCase("challenges:challenge_translations", "post", slug_url("challenges:challenge_translations"),
+                   OWNER_POST, data=lambda w: {"language": "nb", "title": "Energi i skoler", "summary": "Vi søker."}),
+    PermissionCase("challenges:translation_delete", "post", url("challenges:translation_delete", "translation"),
+                   # Everybody sees a published challenge's translations; only its owners remove them.
+                   expect(302, 302, 403, 302)),
+    # The applicant's documents: the owner sees the application but the receipt is the applicant's.
+    PermissionCase("challenges:application_receipt", "get", url("challenges:application_receipt", "submitted"),
+                   expect(302, 403, 200, 200)),
+    PermissionCase("challenges:application_receipt", "get",
+                   url("challenges:application_receipt", "draft_application"), expect(302, 404, 404, 404),
+                   label="(draft: nothing submitted)"),
+    PermissionCase("challenges:application_feedback", "get", url("challenges:application_feedback", "decided"),
+                   expect(302, 200, 200, 200)),
+    PermissionCase("challenges:application_feedback", "get", url("challenges:application_feedback", "submitted"),
+                   expect(302, 404, 404, 404), label="(not decided yet)"),
+    PermissionCase("challenges:application_feedback_pdf", "get",
+                   url("challenges:application_feedback_pdf", "decided"), expect(302, 200, 200, 200)),
     # API
     PermissionCase("api:v1:challenge-list", "get", url("api:v1:challenge-list"), PUBLIC),
     PermissionCase("api:v1:challenge-list", "post", url("api:v1:challenge-list"), expect(403, 201, 403, 201),
@@ -192,4 +258,49 @@ CASES = [
                    data=lambda w: {"application": w.objects["ch_submitted"].pk,
                                    "criterion": w.objects["ch_published"].criteria.first().pk, "value": 5}),
     PermissionCase("api:v1:score-detail", "get", url("api:v1:score-detail", "score"), expect(404, 200, 404, 200)),
+    # API: consortium partners, attachments, jury, conflicts, recommendations
+    PermissionCase("api:v1:applicationpartner-list", "get", url("api:v1:applicationpartner-list"), PUBLIC),
+    PermissionCase("api:v1:applicationpartner-list", "post", url("api:v1:applicationpartner-list"),
+                   # Only the lead's editors invite; the owner sees the application but does not write it.
+                   expect(403, 403, 201, 201), json=True,
+                   data=lambda w: {"application": w.objects["ch_submitted"].pk, "organisation": "perm-invitee",
+                                   "role": "Installer"}),
+    PermissionCase("api:v1:applicationpartner-detail", "get", url("api:v1:applicationpartner-detail", "partner"),
+                   expect(404, 200, 200, 200)),
+    PermissionCase("api:v1:applicationpartner-detail", "delete", url("api:v1:applicationpartner-detail", "partner"),
+                   expect(403, 403, 204, 204)),
+    PermissionCase("api:v1:applicationpartner-respond", "post", url("api:v1:applicationpartner-respond", "partner"),
+                   # Only the invited organisation's editors answer; nobody in the world edits it.
+                   expect(403, 403, 403, 200), json=True, data=lambda w: {"accept": True}),
+    PermissionCase("api:v1:attachment-list", "get", url("api:v1:attachment-list"), PUBLIC),
+    PermissionCase("api:v1:attachment-list", "post", url("api:v1:attachment-list"), expect(403, 403, 201, 201),
+                   data=lambda w: {"application": w.objects["ch_submitted"].pk, "title": "Offer",
+                                   "file": SimpleUploadedFile("offer.pdf", PDF)}),
+    PermissionCase("api:v1:attachment-detail", "get", url("api:v1:attachment-detail", "attachment"),
+                   expect(404, 200, 200, 200)),
+    PermissionCase("api:v1:attachment-detail", "delete", url("api:v1:attachment-detail", "attachment"),
+                   expect(403, 403, 204, 204)),
+    PermissionCase("api:v1:juryassignment-list", "get", url("api:v1:juryassignment-list"), PUBLIC),
+    PermissionCase("api:v1:juryassignment-list", "post", url("api:v1:juryassignment-list"),
+                   expect(403, 201, 403, 201), json=True,
+                   data=lambda w: {"challenge": "perm-published", "email": "perm-juror2@example.org"}),
+    PermissionCase("api:v1:juryassignment-detail", "get", url("api:v1:juryassignment-detail", "assignment"),
+                   expect(404, 200, 404, 200)),
+    PermissionCase("api:v1:juryassignment-detail", "delete", url("api:v1:juryassignment-detail", "unscored"),
+                   expect(403, 204, 404, 204)),
+    PermissionCase("api:v1:conflictdeclaration-list", "get", url("api:v1:conflictdeclaration-list"), PUBLIC),
+    PermissionCase("api:v1:conflictdeclaration-list", "post", url("api:v1:conflictdeclaration-list"),
+                   # Only jurors declare; the administrator is on no jury.
+                   expect(403, 403, 403, 403), json=True,
+                   data=lambda w: {"application": w.objects["ch_submitted"].pk, "reason": "Former client"}),
+    PermissionCase("api:v1:conflictdeclaration-detail", "get",
+                   url("api:v1:conflictdeclaration-detail", "conflict"), expect(404, 200, 404, 200)),
+    PermissionCase("api:v1:recommendation-list", "get", url("api:v1:recommendation-list"), PUBLIC),
+    PermissionCase("api:v1:recommendation-list", "post", url("api:v1:recommendation-list"),
+                   # Only cluster managers recommend; nobody in the world manages a cluster.
+                   expect(403, 403, 403, 201), json=True,
+                   data=lambda w: {"challenge": "perm-open2", "cluster": "perm-cluster",
+                                   "organisations": ["perm-invitee"], "message": "Worth a look."}),
+    PermissionCase("api:v1:recommendation-detail", "get",
+                   url("api:v1:recommendation-detail", "recommendation"), expect(404, 404, 200, 200)),
 ]
