@@ -15,7 +15,8 @@ class _FastOptionsMixin:
         widget = context["widget"]
         selected = {str(v) for v in widget["value"]}
         options = []
-        for group_name, group_choices, _index in self.optgroups(name, widget["value"]):
+        # get_context() has already built the option groups; building them again doubles the work.
+        for group_name, group_choices, _index in widget["optgroups"]:
             rendered = format_html_join(
                 "", '<option value="{}"{}>{}</option>',
                 ((o["value"], mark_safe(" selected") if str(o["value"]) in selected else "", o["label"])

@@ -30,6 +30,10 @@ def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return [(country, choices) for country, choices in groups.items()]
 
 
+# A blank first option: without it, submitting any filter would also send trl_min=1 and trl_max=1.
+TRL_FILTER_CHOICES = [("", _("any")), *TRL_CHOICES]
+
+
 class OrganisationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     kind = django_filters.MultipleChoiceFilter(
@@ -48,9 +52,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
         queryset=ValueChainStep.objects.all(), method="filter_related",
     )
     trl_min = django_filters.TypedChoiceFilter(label=_("TRL from"), field_name="trl", lookup_expr="gte",
-                                               choices=TRL_CHOICES, coerce=int)
+                                               choices=TRL_FILTER_CHOICES, coerce=int)
     trl_max = django_filters.TypedChoiceFilter(label=_("TRL to"), field_name="trl", lookup_expr="lte",
-                                               choices=TRL_CHOICES, coerce=int)
+                                               choices=TRL_FILTER_CHOICES, coerce=int)
     nace = django_filters.CharFilter(label=_("NACE code"), method="filter_nace",
                                      help_text=_("E.g. 35.11 or 35 (includes sub-codes)."))
 
