@@ -1,20 +1,18 @@
 import django_tables2 as tables
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from northern_connections.core.tables import RowsTable
 
 from .choices import CHALLENGE_LANGUAGES, ChallengeStatus
 from .models import Application, Challenge
 
 
-class ChallengeTable(tables.Table):
-    """The board's table. Columns give the headers and sorting; `rows_html` renders the rows.
+class ChallengeTable(RowsTable):
+    """The board's table: django-tables2 for headers and sorting, rows in one pass (core/tables.py).
 
-    django-tables2 renders each cell through its generic machinery (signature inspection, attrs,
-    a template per date): 0.3–1 ms per cell, so 40–100 ms for a page of 100 challenges. The rows
-    are therefore built here in one pass with `format_html` (bench/bench_challenges.py).
+    Per-cell rendering cost 40–100 ms for a page of 100 challenges (bench/bench_challenges.py).
     """
 
     title = tables.Column(verbose_name=_("Challenge"), accessor="title_en", order_by="title_en")
@@ -32,27 +30,28 @@ class ChallengeTable(tables.Table):
                   "status"]
         order_by = "application_deadline"
         empty_text = _("No challenge matches these filters.")
-        template_name = "challenges/_challenge_table.html"
 
-    def rows_html(self) -> str:
+    row_format = (
+        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
+        "<td>{}</td><td>{}</td></tr>"
+    )
+
+    def rows_html(self):
         # get_FOO_display() rebuilds the choices dict and translates on every call (0.25 ms): once per page here.
-        languages = {code: str(label) for code, label in CHALLENGE_LANGUAGES}
-        statuses = {code: str(label) for code, label in ChallengeStatus.choices}
-        rows = []
-        for row in self.paginated_rows:
-            record = row.record
-            budget = f"{record.budget_max_eur:,}".replace(",", "\u202f") if record.budget_max_eur is not None else "—"
-            deadline = (date_format(timezone.localtime(record.application_deadline), "SHORT_DATETIME_FORMAT")
-                        if record.application_deadline else "—")
-            rows.append(format_html(
-                '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
-                "<td>{}</td><td>{}</td></tr>",
-                record.get_absolute_url(), record.display_title, record.owner.name, record.country,
-                languages.get(record.language, record.language),
-                ", ".join(str(vc) for vc in record.value_chains.all()) or "—",
-                budget, deadline, statuses.get(record.status, record.status),
-            ))
-        return mark_safe("\n".join(rows))  # every part was escaped by format_html
+        self._languages = {code: str(label) for code, label in CHALLENGE_LANGUAGES}
+        self._statuses = {code: str(label) for code, label in ChallengeStatus.choices}
+        return super().rows_html()
+
+    def row_cells(self, record) -> tuple:
+        budget = f"{record.budget_max_eur:,}".replace(",", "\u202f") if record.budget_max_eur is not None else "—"
+        deadline = (date_format(timezone.localtime(record.application_deadline), "SHORT_DATETIME_FORMAT")
+                    if record.application_deadline else "—")
+        return (
+            record.get_absolute_url(), record.display_title, record.owner.name, record.country,
+            self._languages.get(record.language, record.language),
+            ", ".join(str(vc) for vc in record.value_chains.all()) or "—",
+            budget, deadline, self._statuses.get(record.status, record.status),
+        )
 
 
 class ApplicationTable(tables.Table):

@@ -1,11 +1,15 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from northern_connections.core.tables import RowsTable
+
+from .choices import OrganisationKind
+from .countries import country_name
 from .models import Organisation
 
 
-class OrganisationTable(tables.Table):
-    name = tables.Column(verbose_name=_("Name"), linkify=True)
+class OrganisationTable(RowsTable):
+    name = tables.Column(verbose_name=_("Name"))
     kind = tables.Column(verbose_name=_("Kind"))
     country = tables.Column(verbose_name=_("Country"))
     nuts_region = tables.Column(verbose_name=_("Region"), accessor="nuts_region__name", order_by="nuts_region__code")
@@ -13,11 +17,26 @@ class OrganisationTable(tables.Table):
     value_chains = tables.ManyToManyColumn(verbose_name=_("Value chains"), orderable=False)
     trl = tables.Column(verbose_name=_("TRL"), attrs={"td": {"class": "num"}})
 
+    row_format = (
+        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+        '<td class="num">{}</td></tr>'
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "country", "nuts_region", "city", "value_chains", "trl"]
         order_by = "name"
         empty_text = _("No organisation matches these filters.")
 
-    def render_trl(self, value):
-        return value
+    def rows_html(self):
+        # Labels looked up once per page rather than per row (get_FOO_display rebuilds the choices).
+        self._kinds = {value: str(label) for value, label in OrganisationKind.choices}
+        return super().rows_html()
+
+    def row_cells(self, record) -> tuple:
+        return (
+            record.get_absolute_url(), record.name, self._kinds.get(record.kind, record.kind),
+            country_name(record.country), record.nuts_region.name if record.nuts_region else "—", record.city or "—",
+            ", ".join(str(chain) for chain in record.value_chains.all()) or "—",
+            record.trl if record.trl is not None else "—",
+        )
