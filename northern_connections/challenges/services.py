@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.accounts.models import User
 from northern_connections.core.models import SearchEntry
@@ -209,12 +210,22 @@ def challenge_translation_delete(*, actor: User, translation: ChallengeTranslati
         challenge_index(challenge)
 
 
+UPLOAD_MESSAGES = {
+    "too_large": _lazy("The file is larger than %(megabytes)s MB."),
+    "empty": _lazy("The file is empty."),
+    "type": _lazy("Only PDF, DOCX, XLSX, PNG and JPG files are accepted."),
+    "mismatch": _lazy("The file's name ends in '.%(extension)s' but its content is %(kind)s."),
+}
+
+
 def _stored_upload(file: UploadedFile) -> tuple[str, int]:
     content = file.read(uploads.MAX_UPLOAD_BYTES + 1)
     try:
         kind = uploads.check(file.name, content)
     except uploads.UploadRefused as error:
-        raise ValidationError({"file": str(error)}) from error
+        message = UPLOAD_MESSAGES.get(error.code)
+        text = str(message) % error.params if message else str(error)
+        raise ValidationError({"file": text}) from error
     file.seek(0)
     return kind, len(content)
 

@@ -24,7 +24,16 @@ ACCEPTED = tuple(EXTENSIONS)
 
 
 class UploadRefused(ValueError):
-    """The file is too large, of a type not accepted, or its name does not match its content."""
+    """The file is too large, of a type not accepted, or its name does not match its content.
+
+    `code` and `params` let the caller say the same in the user's language (services.py does);
+    the English text is for callers without translations.
+    """
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def detect(head: bytes, whole: bytes | None = None) -> str | None:
@@ -50,13 +59,15 @@ def detect(head: bytes, whole: bytes | None = None) -> str | None:
 def check(name: str, content: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """Return the detected type of an acceptable upload, or raise `UploadRefused` saying why."""
     if len(content) > max_bytes:
-        raise UploadRefused(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+        megabytes = max_bytes // (1024 * 1024)
+        raise UploadRefused("too_large", f"The file is larger than {megabytes} MB.", megabytes=megabytes)
     if not content:
-        raise UploadRefused("The file is empty.")
+        raise UploadRefused("empty", "The file is empty.")
     kind = detect(content[:16], content)
     if kind is None:
-        raise UploadRefused("Only PDF, DOCX, XLSX, PNG and JPG files are accepted.")
+        raise UploadRefused("type", "Only PDF, DOCX, XLSX, PNG and JPG files are accepted.")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in EXTENSIONS[kind]:
-        raise UploadRefused(f"The file's name ends in '.{extension}' but its content is {kind}.")
+        raise UploadRefused("mismatch", f"The file's name ends in '.{extension}' but its content is {kind}.",
+                            extension=extension, kind=kind)
     return kind
