@@ -50,9 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=None, help="seconds per instance for the optimiser")
     parser.add_argument("--only", default=None, help="run only cases whose name contains this text")
     parser.add_argument("--methods", default="cpsat,greedy", help="comma-separated: cpsat,greedy")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="solver seeds per instance (the optimiser's result varies with the seed and "
+                             "the machine load); with more than one, a min/median/max breaks line follows")
     args = parser.parse_args(argv)
     limit = args.time_limit or (10.0 if args.quick else 55.0)
-    header = f"{'instance':<17} {'method':<7} " + " ".join(f"{c:>15}" for c in COLUMNS)
+    header = (f"{'instance':<17} {'method':<7} {'seed':>4} " + " ".join(f"{c:>15}" for c in COLUMNS)
+              + f" {'load':>5}")
     print(f"time limit per instance: {limit:g} s, {os.cpu_count()} cores")
     print(header)
     print("-" * len(header))
@@ -63,14 +67,24 @@ def main(argv: list[str] | None = None) -> int:
         data = make()
         inst = parse_instance(data)
         for method in args.methods.split(","):
-            t0 = time.monotonic()
-            s = solve(inst, time_limit=limit if method == "cpsat" else min(limit, 10.0), method=method)
-            wall = time.monotonic() - t0
-            problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in s.assignments})
-            ok &= not problems
-            st = dict(s.stats, seconds=round(wall, 1))
-            cells = " ".join(f"{'-' if st[c] is None else str(st[c]):>15}" for c in COLUMNS)
-            print(f"{name:<17} {method:<7} {cells}", flush=True)
+            seeds = range(args.seeds) if method == "cpsat" else range(1)
+            breaks = []
+            for seed in seeds:
+                t0 = time.monotonic()
+                s = solve(inst, time_limit=limit if method == "cpsat" else min(limit, 10.0), method=method,
+                          seed=seed)
+                wall = time.monotonic() - t0
+                problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in s.assignments})
+                ok &= not problems
+                st = dict(s.stats, seconds=round(wall, 1))
+                breaks.append(st["breaks"])
+                cells = " ".join(f"{'-' if st[c] is None else str(st[c]):>15}" for c in COLUMNS)
+                load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+                print(f"{name:<17} {method:<7} {seed:>4} {cells} {load:>5.1f}", flush=True)
+            if len(breaks) > 1:
+                b = sorted(breaks)
+                print(f"{name:<17} {method:<7} breaks min/median/max over {len(b)} seeds: "
+                      f"{b[0]}/{b[len(b) // 2]}/{b[-1]}", flush=True)
     if not ok:
         print("hard-rule violations found", file=sys.stderr)
         return 1

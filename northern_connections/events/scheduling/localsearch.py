@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .instance import Instance
 
@@ -172,8 +172,13 @@ class KempeSearch:
     # ------------------------------------------------------------------ annealing
 
     def run(self, time_limit: float, *, t_start: float = 1.5, t_end: float = 0.05,
-            target: tuple[int, int] | None = None) -> dict[int, int]:
-        """Anneal for ``time_limit`` seconds (geometric cooling, reheats from the best)."""
+            target: tuple[int, int] | None = None, cycle: float | None = None,
+            external_lb: Callable[[], int] | None = None) -> dict[int, int]:
+        """Anneal for ``time_limit`` seconds (geometric cooling, reheats from the best).
+
+        Stops early when the best schedule reaches ``target`` (breaks, idle) or when its break
+        count reaches ``external_lb()``, a lower bound proven meanwhile by another process.
+        """
         rng = self.rng
         best = dict(self.slot_of)
         best_lex = self.lex()
@@ -185,7 +190,7 @@ class KempeSearch:
         deadline = t0 + time_limit
         # focus: meetings of participants whose agendas have gaps are picked more often
         movable = self.movable
-        cycle = max(2.0, time_limit / 4)
+        cycle = cycle if cycle is not None else max(2.0, time_limit / 4)
         cycle_start = t0
         temp = t_start
         focus: list[int] = []
@@ -196,6 +201,8 @@ class KempeSearch:
             if it & 255 == 0:
                 now = time.monotonic()
                 if now >= deadline:
+                    break
+                if external_lb is not None and best_lex[0] <= external_lb():
                     break
                 frac = (now - cycle_start) / cycle
                 if frac >= 1.0:
@@ -287,21 +294,66 @@ def anneal(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float 
     return ks.run(time_limit, target=target)
 
 
+# (break_weight, start temperature) pairs cycled through by independent restarts: the annealing
+# outcome depends more on the seed than on these, but mixing them diversifies the restarts.
+VARIANTS = ((3, 1.5), (2, 1.0), (4, 2.0))
+
+
+def anneal_restarts(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0, seed: int = 0,
+                    target: tuple[int, int] | None = None, rounds: int = 1, stride: int = 1,
+                    offset: int = 0, external_lb: Callable[[], int] | None = None) -> dict[int, int]:
+    """Best of ``rounds`` independent anneals from ``slot_of`` (the last one from the best so far).
+
+    Why: on event-sized instances the break count an annealing run ends with varies a lot with
+    its seed (1 to 5 on the same instance in the same time), while doubling one run's time
+    barely helps; the best of several independent shorter runs is much more reliable. The final
+    round restarts from the best schedule found, to intensify around it.
+    """
+    from .metrics import agenda_cost
+
+    start = dict(slot_of)
+    best, best_cost = start, agenda_cost(instance, start)
+    deadline = time.monotonic() + time_limit
+    rounds = max(1, rounds)
+    for r in range(rounds):
+        left = deadline - time.monotonic()
+        if left <= 0.05 or (target is not None and best_cost <= target):
+            break
+        if external_lb is not None and best_cost[0] <= external_lb():
+            break
+        share = left / (rounds - r)
+        k = offset + r * stride
+        bw, ts = VARIANTS[k % len(VARIANTS)]
+        origin = best if (r == rounds - 1 and rounds > 1) else start
+        ks = KempeSearch(instance, origin, seed=seed * 1009 + k, break_weight=bw)
+        res = ks.run(share, t_start=ts, target=target, external_lb=external_lb)
+        c = agenda_cost(instance, res)
+        if c < best_cost:
+            best, best_cost = res, c
+    return best
+
+
 def _child(instance: Instance, slot_of: dict[int, int], time_limit: float, seed: int,
-           target: tuple[int, int] | None, conn) -> None:  # pragma: no cover - child process
+           target: tuple[int, int] | None, conn, rounds: int = 1, stride: int = 1,
+           offset: int = 0, shared=None) -> None:  # pragma: no cover - child process
     try:
-        conn.send(anneal(instance, slot_of, time_limit=time_limit, seed=seed, target=target))
+        ext = (lambda: shared.value) if shared is not None else None
+        conn.send(anneal_restarts(instance, slot_of, time_limit=time_limit, seed=seed, target=target,
+                                  rounds=rounds, stride=stride, offset=offset, external_lb=ext))
     finally:
         conn.close()
 
 
 def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0, seed: int = 0,
-                    workers: int = 2, target: tuple[int, int] | None = None) -> dict[int, int]:
+                    workers: int = 2, target: tuple[int, int] | None = None,
+                    rounds: int = 1, external_lb: Callable[[], int] | None = None) -> dict[int, int]:
     """:func:`anneal` with ``workers`` independent seeds in forked processes; the best wins.
 
     Annealing outcomes vary a lot between seeds on event-sized instances, so two independent
     runs on two cores beat one run of the same wall time. Falls back to one in-process run when
-    ``fork`` is unavailable. Stops as soon as one run reaches ``target``.
+    ``fork`` is unavailable. Stops as soon as one run reaches ``target``,
+    or the break count ``external_lb()`` (polled in this process, e.g. a lower bound streamed by
+    RC2, and shared with the children).
     """
     import multiprocessing as mp
 
@@ -309,12 +361,15 @@ def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limi
 
     start = dict(slot_of)
     if workers <= 1 or "fork" not in mp.get_all_start_methods():
-        return anneal(instance, start, time_limit=time_limit, seed=seed, target=target)
+        return anneal_restarts(instance, start, time_limit=time_limit, seed=seed, target=target, rounds=rounds,
+                               external_lb=external_lb)
     ctx = mp.get_context("fork")
+    shared = ctx.Value("i", -1, lock=False) if external_lb is not None else None
     procs, pipes = [], []
     for k in range(workers):
         recv, send = ctx.Pipe(duplex=False)
-        pr = ctx.Process(target=_child, args=(instance, start, time_limit, seed + k, target, send), daemon=True)
+        pr = ctx.Process(target=_child, args=(instance, start, time_limit, seed + k, target, send, rounds, workers, k,
+                                                       shared), daemon=True)
         pr.start()
         send.close()
         procs.append(pr)
@@ -324,6 +379,8 @@ def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limi
     pending = list(range(workers))
     try:
         while pending and time.monotonic() < deadline:
+            if shared is not None:
+                shared.value = max(shared.value, int(external_lb()))
             for k in list(pending):
                 try:
                     ready = pipes[k].poll(0.02)
@@ -339,6 +396,8 @@ def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limi
                         best, best_cost = res, c
             if target is not None and best_cost <= target:
                 break
+            if shared is not None and best_cost[0] <= shared.value:
+                break
     finally:
         for pr in procs:
             if pr.is_alive():
@@ -348,3 +407,95 @@ def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limi
             r.close()
     return best
 
+
+
+# --------------------------------------------------------------------------------------------
+# phase 1: inserting unscheduled meetings through Kempe chains (ejection chains)
+
+
+def insert_unscheduled(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0,
+                       seed: int = 0) -> dict[int, int]:
+    """Schedule more meetings: an unscheduled meeting goes to slot ``s`` after the meetings that
+    block it there (a participant's meeting in ``s``) are moved away by Kempe chains.
+
+    Why: the greedy's repair moves one blocker by one step; at large events the blocker's other
+    slots are usually taken by its participants' meetings too, and only a chain of swaps frees the
+    slot. Chains keep every placed meeting scheduled, in an allowed slot, within tables, so the
+    weight can only grow; max_meetings is checked for the inserted meeting's participants.
+    Meetings are tried by priority (highest first), then fewest allowed slots.
+    """
+    inst = instance
+    ks = KempeSearch(inst, slot_of, seed=seed)
+    rng = ks.rng
+    maxm = [p.max_meetings for p in inst.participants]
+    count_part = [0] * len(inst.participants)
+    for mi in ks.slot_of:
+        for p in ks.parts[mi]:
+            count_part[p] += 1
+    todo = [mi for mi, m in enumerate(inst.meetings) if mi not in ks.slot_of and m.allowed]
+    todo.sort(key=lambda mi: (-inst.meetings[mi].priority, len(inst.meetings[mi].allowed), mi))
+    deadline = time.monotonic() + time_limit
+    for mi in todo:
+        if time.monotonic() > deadline:
+            break
+        parts = ks.parts[mi]
+        if any(maxm[p] is not None and count_part[p] >= maxm[p] for p in parts):
+            continue
+        slots = list(inst.meetings[mi].allowed)
+        rng.shuffle(slots)
+        done = False
+        for s in slots:
+            if _try_insert(ks, mi, s):
+                done = True
+                break
+        if done:
+            for p in parts:
+                count_part[p] += 1
+    return dict(ks.slot_of)
+
+
+def _try_insert(ks: KempeSearch, mi: int, s: int) -> bool:
+    """Place ``mi`` in ``s``, moving its (at most two) blockers away by Kempe chains; undo on failure."""
+    parts = ks.parts[mi]
+    applied: list[tuple[list[int], list[int], int, int]] = []
+
+    def free_now() -> bool:
+        return all(s not in ks.busy[p] for p in parts) and ks.count[s] < ks.cap[s]
+
+    for _ in range(3):
+        if free_now():
+            ks._place(mi, s)
+            return True
+        blockers = [ks.busy[p][s] for p in parts if s in ks.busy[p]]
+        if not blockers:
+            # the slot is full: move any movable meeting of it elsewhere
+            pool = [o for o in ks.at[s] if o in ks.movable_set]
+            if not pool:
+                break
+            blockers = [pool[ks.rng.randrange(len(pool))]]
+        o = blockers[0]
+        if o not in ks.movable_set:
+            break
+        moved = False
+        targets = [t for t in ks.allowed[o] if t != s]
+        ks.rng.shuffle(targets)
+        for t in targets:
+            ch = ks.chain(o, t)
+            if ch is None:
+                continue
+            go, back = ch
+            # the chain brings meetings back into s: they must not re-block mi
+            if any(p in parts for m in back for p in ks.parts[m]):
+                continue
+            ks._apply(go, back, s, t)
+            applied.append((go, back, s, t))
+            moved = True
+            break
+        if not moved:
+            break
+    if free_now():
+        ks._place(mi, s)
+        return True
+    for go, back, a, b in reversed(applied):
+        ks._undo(go, back, a, b)
+    return False

@@ -9,10 +9,11 @@ The pipeline, and why it is shaped this way:
    whole time budget goes to the part that is actually hard: breaks.
 3. Phase 2 keeps the weight at the best value found (at least) and minimises breaks. When every
    meeting is scheduled, per-participant exact bounds (``bounds.participant_break_bounds``) give
-   a proven lower bound first; Kempe-chain simulated annealing (``localsearch``, two seeds on two
-   cores) then finds a near-optimal agenda in seconds and stops at that bound; CP-SAT (with the
-   bounds as redundant constraints, warm-started from the annealing result) and RC2 race on the
-   rest, mostly on the proof. Phase 3
+   a proven lower bound first; RC2 on the window relaxation (``maxsat.build_window_wcnf``) starts
+   in a child process and streams proven lower bounds; Kempe-chain simulated annealing
+   (``localsearch``, two seeds on two cores) finds a near-optimal agenda and stops as soon as it
+   meets the best bound; CP-SAT (with the bounds as redundant constraints, warm-started from the
+   annealing result) and RC2 on the exact encoding race on the rest, mostly on the proof. Phase 3
    keeps that break count and minimises idle slots. Every phase stops as soon as it is proven
    optimal, and unused time rolls over to the next phase.
 4. The result is re-checked against the hard rules by an independent checker, objective values
@@ -22,8 +23,9 @@ The pipeline, and why it is shaped this way:
 ``bound_scheduled`` is an upper bound on how many meetings *any* valid schedule can contain: the
 minimum of combinatorial bounds (schedulable meetings, seats per slot, per-participant capacity)
 and of what phase 1's proven weight bound allows. ``bound_breaks`` is phase 2's proven lower
-bound on breaks among schedules with at least the returned weight (the larger of CP-SAT's
-bound, RC2's optimum and the per-participant bound).
+bound on breaks among schedules with at least the returned weight (the largest of CP-SAT's
+bound, RC2's optimum or last streamed bound, the window relaxation's and the per-participant
+bound; the RC2 and per-participant bounds are only used when every meeting is scheduled).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 from .bounds import count_bound, lp_bound, participant_break_bounds
 from .greedy import greedy_assign, improve
 from .instance import Instance, parse_instance
-from .localsearch import anneal_parallel
+from .localsearch import anneal_parallel, insert_unscheduled
 from .metrics import agenda_cost, check_hard_rules
 
 # CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
@@ -46,13 +48,16 @@ MAX_CPSAT_VARIABLES = 1_500_000
 # meetings); beyond this, RC2's cores get too expensive and CP-SAT's LNS does better alone.
 MAX_MAXSAT_MEETINGS = 1_000
 # Share of the remaining time (and a cap in seconds) given to Kempe-chain annealing before the
-# exact break phase; it stops at once when it reaches the proven lower bound.
-LS_SHARE = 0.5
+# exact break phase; it stops at once when it reaches the proven lower bound (per-participant, or
+# streamed meanwhile by RC2 on the window relaxation). Annealing finds the schedules, the window
+# relaxation the proofs, so the annealing gets most of the time (measured: with 0.5 / 25 s the
+# forum 80/300 and girona 80/300 instances often ended 1-2 breaks above their optimum).
+LS_SHARE = 0.85
 # Above this many (meeting, slot) variables the break and idle phases are left to annealing:
 # building the CP-SAT agenda model and completing its hint alone then takes longer than the
 # budget leaves, and CP-SAT returns no solution (measured on 800 participants / 5,000 meetings).
 MAX_CPSAT_BREAK_VARIABLES = 40_000
-LS_MAX_SECONDS = 25.0
+LS_MAX_SECONDS = 45.0
 
 
 @dataclass
@@ -150,6 +155,9 @@ def solve(
     use_cpsat = method == "cpsat" or (method == "auto" and n_vars <= MAX_CPSAT_VARIABLES)
     greedy_budget = min(max(0.5, 0.15 * time_limit), 10.0) if use_cpsat else max(0.5, 0.9 * time_limit)
     best = greedy_assign(inst, time_limit=greedy_budget, seed=seed)
+    if len(best) < sum(1 for m in inst.meetings if m.allowed):
+        # ejection chains: free a blocked slot for an unscheduled meeting by Kempe-chain moves
+        best = insert_unscheduled(inst, best, time_limit=min(3.0, 0.05 * time_limit), seed=seed)
     phases: list[dict[str, Any]] = [{"phase": "greedy", "seconds": round(time.monotonic() - t0, 3)}]
     schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
     n_schedulable = sum(1 for m in inst.meetings if m.allowed)
@@ -203,11 +211,28 @@ def solve(
             # Kempe-chain annealing finds near-optimal agendas in seconds; CP-SAT then starts
             # from its result and mostly works on the proof.
             exact = n_vars <= MAX_CPSAT_BREAK_VARIABLES
+            # The window relaxation (``maxsat.build_window_wcnf``) streams proven lower bounds
+            # from a child process from the start: the annealing stops as soon as it reaches
+            # one, and it is what proves most break optima on event-sized instances.
+            wrace = None
+            if (all_scheduled and exact and len(inst.meetings) <= MAX_MAXSAT_MEETINGS
+                    and agenda_cost(inst, best)[0] > lb0):
+                from .maxsat import WindowBoundRace
+
+                wrace = WindowBoundRace(inst)
+
+            def proven_lb() -> int:
+                if wrace is None:
+                    return lb0
+                wrace.wait(0)
+                return max(lb0, wrace.lower_bound)
+
             if agenda_cost(inst, best)[0] > lb0:
                 ls_time = min(LS_MAX_SECONDS, budget(LS_SHARE)) if exact else budget(1.0)
                 t_ls = time.monotonic()
                 best = anneal_parallel(inst, best, time_limit=ls_time, seed=seed, workers=workers,
-                                      target=(lb0, lb0))  # every break has >= 1 idle slot
+                                      target=(lb0, lb0),  # every break has >= 1 idle slot
+                                      external_lb=proven_lb if wrace is not None else None)
                 phases.append({"phase": "breaks-local-search", "value": agenda_cost(inst, best)[0],
                                "seconds": round(time.monotonic() - t_ls, 3)})
             if not exact:
@@ -218,6 +243,7 @@ def solve(
                 breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
                 idle_optimal = breaks_now == 0 or (breaks_optimal and agenda_cost(inst, best)[1] == breaks_now)
             else:
+                lb1 = proven_lb()
                 sm = SchedulingModel(inst, all_scheduled=all_scheduled, workers=workers, seed=seed)
                 if not all_scheduled:
                     sm.model.add(sm.weight >= target_weight)
@@ -227,18 +253,42 @@ def solve(
                 sm.hint(best)
                 current = agenda_cost(inst, best)
                 race = None
-                if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > lb0:
+                if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > lb1:
                     from .maxsat import MaxSatRace
 
                     race = MaxSatRace(inst, hint=best)
+                incumbent = [current[0]]
+
+                def on_solution(v: float) -> None:
+                    incumbent[0] = min(incumbent[0], round(v))
+
+                def lower() -> int:
+                    lb = proven_lb()
+                    if race is not None:
+                        race.wait(0)
+                        lb = max(lb, race.lower_bound)
+                    return lb
+
+                def should_stop() -> bool:
+                    # RC2 finished, or a streamed lower bound meets the best schedule known
+                    return (race is not None and race.wait(0)) or lower() >= incumbent[0]
+
                 try:
-                    r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9) if current[0] > lb0 else 0.0,
-                                        target=lb0,
-                                        should_stop=(lambda: race.wait(0)) if race is not None else None)
+                    r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9) if current[0] > lb1 else 0.0,
+                                        target=lb1, on_solution=on_solution,
+                                        should_stop=should_stop if (race is not None or wrace is not None) else None)
                     rc2 = race.result() if race is not None and race.wait(0) else None
+                    lb1 = max(lb1, lower())
+                    wres = wrace.result() if wrace is not None and wrace.wait(0) else None
                 finally:
                     if race is not None:
                         race.stop()
+                    if wrace is not None:
+                        wrace.stop()
+                if wres is not None and len(wres[1]) == len(best) and agenda_cost(inst, wres[1]) < current:
+                    # the window relaxation's optimum is a valid schedule; keep it if better
+                    if agenda_cost(inst, wres[1]) < agenda_cost(inst, r2.slot_of or best):
+                        r2.slot_of = wres[1]
                 if rc2 is not None and len(rc2[1]) == len(best) and agenda_cost(inst, rc2[1])[0] == rc2[0]:
                     # RC2 proved the break optimum (and its schedule attains it)
                     phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": rc2[0]})
@@ -251,8 +301,8 @@ def solve(
                     best = r2.slot_of
                 if r2.bound is not None:
                     breaks_bound = r2.bound
-                if part_lb is not None:
-                    breaks_bound = max(breaks_bound or 0, lb0)
+                if part_lb is not None or wrace is not None or race is not None:
+                    breaks_bound = max(breaks_bound or 0, lb1)
                 breaks_now = agenda_cost(inst, best)[0]
                 breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
                 if r2.status in ("INFEASIBLE", "MODEL_INVALID"):
