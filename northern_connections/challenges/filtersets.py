@@ -68,8 +68,12 @@ class ChallengeFilterSet(django_filters.FilterSet):
         if self.data:  # a country without challenges is a valid question with no answer, not an error
             asked = self.data.getlist("country") if hasattr(self.data, "getlist") else self.data.get("country", [])
             codes |= {code for code in ([asked] if isinstance(asked, str) else asked) if code in ENGLISH_NAMES}
-        self.filters["country"].extra["choices"] = sorted(((code, country_name(code)) for code in codes if code),
-                                                          key=lambda choice: choice[1])
+        country = self.filters["country"]
+        country.extra["choices"] = sorted(((code, country_name(code)) for code in codes if code),
+                                          key=lambda choice: choice[1])
+        # A form field built earlier (the API schema generator builds one per process) is copied with
+        # the filter and would keep its old choices: drop it so it is built from the choices above.
+        country.__dict__.pop("_field", None)
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)

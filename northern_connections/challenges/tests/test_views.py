@@ -360,3 +360,16 @@ def test_feedback_letter_page_and_pdf_after_the_decision(people, client, django_
     assert any(letter in m.body for m in mail.outbox if "Decision" in m.subject)
     pdf = client.get(reverse("challenges:application_feedback_pdf", args=[application.pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+def test_country_choices_are_current_even_after_a_form_field_was_built_earlier():
+    """Regression: the API schema generator built the field once, and its empty choices stuck."""
+    from northern_connections.challenges.filtersets import ChallengeFilterSet
+    from northern_connections.challenges.models import Challenge
+    from northern_connections.challenges.tests.factories import ChallengeFactory
+
+    ChallengeFilterSet.base_filters["country"].field  # noqa: B018  (what drf-spectacular does)
+    ChallengeFactory(status="published", country="SE")
+    form = ChallengeFilterSet(None, queryset=Challenge.objects.all()).form
+    assert "SE" in [code for code, _label in form.fields["country"].choices]
