@@ -34,3 +34,15 @@ def world(db, make_user):
     Membership.objects.create(user=outsider, organisation=other, role="admin")
     users = {"anonymous": None, "member": member, "outsider": outsider, "admin": admin}
     return build_world(World(organisation=organisation, other_organisation=other, users=users))
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A view or service that activates a user's language must not leak it into the next test."""
+    yield
+    try:
+        from django.utils import translation
+
+        translation.deactivate()
+    except Exception:  # plain-Python test runs have no Django settings; nothing to reset then
+        pass

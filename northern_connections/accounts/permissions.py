@@ -4,12 +4,8 @@ from django.db.models import Q
 
 from northern_connections.core.permissions import VIEW, Policy, register
 
-from .choices import MembershipRole
 from .models import Invitation, Membership, MembershipRequest, User
-
-
-def admin_organisation_ids(user):
-    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
+from .selectors import admin_organisation_ids
 
 
 class MembershipPolicy(Policy):

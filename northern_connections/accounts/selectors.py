@@ -4,8 +4,23 @@ from django.db.models import QuerySet
 
 from northern_connections.core.permissions import VIEW
 
-from .choices import InvitationStatus, RequestStatus
+from .choices import EDITING_ROLES, InvitationStatus, MembershipRole, RequestStatus
 from .models import Invitation, Membership, MembershipRequest
+
+
+def member_organisation_ids(user) -> QuerySet:
+    """Ids of the user's organisations, as a subquery: every app's permission policies build on these."""
+    return Membership.objects.filter(user=user).values("organisation_id")
+
+
+def editor_organisation_ids(user) -> QuerySet:
+    """Organisations in which the user may edit (administrator or editor)."""
+    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
+
+
+def admin_organisation_ids(user) -> QuerySet:
+    """Organisations the user administers."""
+    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
 
 
 def membership_list_for_user(*, actor) -> QuerySet[Membership]:

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
+from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.accounts.models import Membership
+from northern_connections.accounts.selectors import (
+    admin_organisation_ids,
+    editor_organisation_ids,
+    member_organisation_ids,
+)
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
 from northern_connections.directory.choices import OrganisationKind
 
@@ -42,18 +47,6 @@ def _authenticated(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def member_org_ids(user):
-    return Membership.objects.filter(user=user).values("organisation_id")
-
-
-def editor_org_ids(user):
-    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
-
-
-def admin_org_ids(user):
-    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
-
-
 def owned_challenge_ids(org_ids):
     """Challenges owned or co-owned by any of `org_ids` (a subquery, never a join)."""
     co_owned = Challenge.co_owners.through.objects.filter(organisation_id__in=org_ids).values("challenge_id")
@@ -77,7 +70,7 @@ class ChallengePolicy(Policy):
             public = ~Q(status=ChallengeStatus.DRAFT)
             if not _authenticated(user):
                 return queryset.filter(public)
-            return queryset.filter(public | Q(pk__in=owned_challenge_ids(member_org_ids(user))))
+            return queryset.filter(public | Q(pk__in=owned_challenge_ids(member_organisation_ids(user))))
         if not _authenticated(user):
             return queryset.none()
         return self.member_scope(user, action, queryset)
@@ -86,8 +79,8 @@ class ChallengePolicy(Policy):
         if action == EVALUATE:
             return queryset.filter(pk__in=jury_challenge_ids(user))
         if action == DELETE:
-            return queryset.filter(owner_id__in=admin_org_ids(user), status=ChallengeStatus.DRAFT)
-        return queryset.filter(pk__in=owned_challenge_ids(editor_org_ids(user)))
+            return queryset.filter(owner_id__in=admin_organisation_ids(user), status=ChallengeStatus.DRAFT)
+        return queryset.filter(pk__in=owned_challenge_ids(editor_organisation_ids(user)))
 
     def can_add(self, user, organisation=None, **context):
         if is_platform_admin(user):
@@ -125,13 +118,13 @@ class ClarificationPolicy(Policy):
                 return queryset.filter(published=True, challenge__in=visible_challenges)
             return queryset.filter(
                 Q(published=True, challenge__in=visible_challenges)
-                | Q(organisation_id__in=member_org_ids(user))
-                | Q(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+                | Q(organisation_id__in=member_organisation_ids(user))
+                | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
             )
         if not _authenticated(user):
             return queryset.none()
         # Answering is the owners' job.
-        return queryset.filter(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+        return queryset.filter(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
 
     def can_add(self, user, **context):
         return _authenticated(user) and Membership.objects.filter(user=user).exists()
@@ -139,19 +132,19 @@ class ClarificationPolicy(Policy):
 
 def application_ids_visible(user):
     """Applications a user may read: own and consortium ones, submitted ones of owned or juried challenges."""
-    orgs = member_org_ids(user)
+    orgs = member_organisation_ids(user)
     partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
     return Application.objects.filter(
         Q(applicant_id__in=orgs)
         | Q(pk__in=partner_apps)
-        | Q(challenge__in=owned_challenge_ids(editor_org_ids(user)), status__in=EVALUATED_STATUSES)
+        | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)), status__in=EVALUATED_STATUSES)
         | Q(challenge__in=jury_challenge_ids(user), status__in=EVALUATED_STATUSES)
     ).values("pk")
 
 
 def application_ids_editable(user):
     """The lead's editors and the editors of confirmed consortium partners edit an application."""
-    orgs = editor_org_ids(user)
+    orgs = editor_organisation_ids(user)
     confirmed = ApplicationPartner.objects.filter(organisation_id__in=orgs, status=PartnerStatus.CONFIRMED)
     return Application.objects.filter(Q(applicant_id__in=orgs) | Q(pk__in=confirmed.values("application_id"))
                                       ).values("pk")
@@ -186,7 +179,7 @@ class ApplicationPolicy(Policy):
         if action == VIEW:
             return queryset.filter(pk__in=application_ids_visible(user))
         if action == DELETE:
-            return queryset.filter(applicant_id__in=admin_org_ids(user), status=ApplicationStatus.DRAFT)
+            return queryset.filter(applicant_id__in=admin_organisation_ids(user), status=ApplicationStatus.DRAFT)
         return queryset.filter(pk__in=application_ids_editable(user))
 
     def can_add(self, user, **context):
@@ -201,10 +194,10 @@ class ApplicationPartnerPolicy(Policy):
     def member_scope(self, user, action, queryset):
         if action == VIEW:
             return queryset.filter(Q(application__in=application_ids_visible(user))
-                                   | Q(organisation_id__in=member_org_ids(user)))
+                                   | Q(organisation_id__in=member_organisation_ids(user)))
         if action == DELETE:
-            return queryset.filter(application__applicant_id__in=editor_org_ids(user))
-        return queryset.filter(organisation_id__in=editor_org_ids(user))
+            return queryset.filter(application__applicant_id__in=editor_organisation_ids(user))
+        return queryset.filter(organisation_id__in=editor_organisation_ids(user))
 
 
 class AttachmentPolicy(Policy):
@@ -217,14 +210,14 @@ class AttachmentPolicy(Policy):
 
 
 def owner_or_self(user):
-    return Q(assignment__user=user) | Q(assignment__challenge__in=owned_challenge_ids(editor_org_ids(user)))
+    return Q(assignment__user=user) | Q(assignment__challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
 
 
 class JuryAssignmentPolicy(Policy):
     public_view = False
 
     def member_scope(self, user, action, queryset):
-        owned = Q(challenge__in=owned_challenge_ids(editor_org_ids(user)))
+        owned = Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
         if action == VIEW:
             return queryset.filter(Q(user=user) | owned)
         return queryset.filter(owned)
@@ -246,9 +239,9 @@ class RecommendationPolicy(Policy):
 
     def member_scope(self, user, action, queryset):
         if action == VIEW:
-            orgs = member_org_ids(user)
+            orgs = member_organisation_ids(user)
             return queryset.filter(Q(cluster_id__in=orgs) | Q(organisation_id__in=orgs))
-        return queryset.filter(cluster_id__in=editor_org_ids(user))
+        return queryset.filter(cluster_id__in=editor_organisation_ids(user))
 
     def can_add(self, user, cluster=None, **context):
         if is_platform_admin(user):
@@ -271,7 +264,7 @@ class ChallengeViewPolicy(Policy):
     public_view = False
 
     def member_scope(self, user, action, queryset):
-        return queryset.filter(challenge__in=owned_challenge_ids(editor_org_ids(user))) if action == VIEW \
+        return queryset.filter(challenge__in=owned_challenge_ids(editor_organisation_ids(user))) if action == VIEW \
             else queryset.none()
 
 

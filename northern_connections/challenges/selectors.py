@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from northern_connections.accounts.selectors import member_organisation_ids
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
@@ -19,7 +20,7 @@ from .models import (
     JuryAssignment,
     Score,
 )
-from .permissions import EVALUATE, member_org_ids
+from .permissions import EVALUATE
 
 # What a row of the board shows; the long texts stay in the database.
 LIST_FIELDS = ("pk", "slug", "owner_id", "status", "language", "title", "title_en", "country", "budget_max_eur",
@@ -62,7 +63,7 @@ def challenge_get(*, actor, slug: str, action: str = VIEW) -> Challenge | None:
 def user_organisations(actor):
     if not actor.is_authenticated:
         return Organisation.objects.none()
-    return Organisation.objects.filter(pk__in=member_org_ids(actor)).order_by("name")
+    return Organisation.objects.filter(pk__in=member_organisation_ids(actor)).order_by("name")
 
 
 def challenge_detail_context(*, actor, challenge: Challenge) -> dict:
@@ -85,7 +86,7 @@ def application_list(*, actor) -> QuerySet[Application]:
     """The applications of the actor's organisations, as lead or consortium partner."""
     if not actor.is_authenticated:
         return Application.objects.none()
-    orgs = member_org_ids(actor)
+    orgs = member_organisation_ids(actor)
     partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
     return (Application.objects.restrict(actor, VIEW).filter(Q(applicant_id__in=orgs) | Q(pk__in=partner_apps))
             .select_related("challenge", "applicant").order_by("-updated"))

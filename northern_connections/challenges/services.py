@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.accounts.models import User
+from northern_connections.accounts.selectors import editor_organisation_ids
 from northern_connections.core.models import SearchEntry
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
 from northern_connections.core.text import index_tokens
@@ -54,7 +55,7 @@ from .models import (
     Recommendation,
     Score,
 )
-from .permissions import EVALUATE, OWNER_KINDS, editor_org_ids
+from .permissions import EVALUATE, OWNER_KINDS
 
 CHALLENGE_M2M = ("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes")
 APPLICATION_FIELDS = ("title", "solution_summary", "trl", "trl_evidence", "references", "budget", "currency", "team")
@@ -355,7 +356,7 @@ def challenge_view_record(*, challenge: Challenge, user, day: date | None = None
 
 
 def _editor_organisation(actor: User, organisation: Organisation) -> Organisation:
-    if not (actor.is_superuser or editor_org_ids(actor).filter(organisation_id=organisation.pk).exists()):
+    if not (actor.is_superuser or editor_organisation_ids(actor).filter(organisation_id=organisation.pk).exists()):
         raise PermissionDenied(_("You may only act for an organisation you edit."))
     return organisation
 
@@ -548,7 +549,8 @@ def partner_invite(*, actor: User, application: Application, organisation: Organ
     """The lead invites a consortium partner; the partner's editors confirm (`partner_respond`)."""
     with transaction.atomic():
         application = _locked_application(actor, application, None)
-        if not (actor.is_superuser or editor_org_ids(actor).filter(organisation_id=application.applicant_id).exists()):
+        leads = editor_organisation_ids(actor).filter(organisation_id=application.applicant_id)
+        if not (actor.is_superuser or leads.exists()):
             raise PermissionDenied(_("Only the lead applicant invites partners."))
         challenge = application.challenge
         if not challenge.consortia_allowed:

@@ -2,8 +2,9 @@
 
 from django.db.models import Q
 
-from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
+from northern_connections.accounts.choices import MembershipRole
 from northern_connections.accounts.models import Membership
+from northern_connections.accounts.selectors import editor_organisation_ids
 from northern_connections.core.permissions import DELETE, VIEW, Policy, register
 
 from .models import (
@@ -22,10 +23,6 @@ from .models import (
 )
 
 
-def editable_organisation_ids(user):
-    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
-
-
 class OrganisationPolicy(Policy):
     """Editors maintain the profile; only the organisation's administrators may delete it."""
 
@@ -33,7 +30,7 @@ class OrganisationPolicy(Policy):
         if action == DELETE:
             admin_ids = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
             return queryset.filter(pk__in=admin_ids)
-        return queryset.filter(pk__in=editable_organisation_ids(user))
+        return queryset.filter(pk__in=editor_organisation_ids(user))
 
     def can_add(self, user, **context):
         # Any registered person may create the profile of an organisation they belong to.
@@ -54,14 +51,14 @@ class ContactPersonPolicy(Policy):
         if action == VIEW:
             mine = Membership.objects.filter(user=user).values("organisation_id")
             return queryset.filter(Q(gdpr_consent=True) | Q(organisation_id__in=mine))
-        return queryset.filter(organisation_id__in=editable_organisation_ids(user))
+        return queryset.filter(organisation_id__in=editor_organisation_ids(user))
 
     def can_add(self, user, organisation=None, **context):
         return bool(
             user.is_authenticated
             and (
                 user.is_superuser
-                or (organisation and editable_organisation_ids(user).filter(organisation_id=organisation.pk).exists())
+                or (organisation and editor_organisation_ids(user).filter(organisation_id=organisation.pk).exists())
             )
         )
 
@@ -70,20 +67,20 @@ class ClusterMembershipPolicy(Policy):
     """The cluster's editors maintain its member list."""
 
     def member_scope(self, user, action, queryset):
-        return queryset.filter(cluster_id__in=editable_organisation_ids(user))
+        return queryset.filter(cluster_id__in=editor_organisation_ids(user))
 
 
 class PartnershipPolicy(Policy):
     """A partnership is maintained by the editors of its lead partner."""
 
     def member_scope(self, user, action, queryset):
-        led = Partner.objects.filter(role="lead", organisation_id__in=editable_organisation_ids(user))
+        led = Partner.objects.filter(role="lead", organisation_id__in=editor_organisation_ids(user))
         return queryset.filter(pk__in=led.values("partnership_id"))
 
 
 class PartnerPolicy(Policy):
     def member_scope(self, user, action, queryset):
-        led = Partner.objects.filter(role="lead", organisation_id__in=editable_organisation_ids(user))
+        led = Partner.objects.filter(role="lead", organisation_id__in=editor_organisation_ids(user))
         return queryset.filter(partnership_id__in=led.values("partnership_id"))
 
 

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from northern_connections.accounts.choices import EDITING_ROLES, MembershipRole
+from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.accounts.models import Membership
+from northern_connections.accounts.selectors import (
+    admin_organisation_ids,
+    editor_organisation_ids,
+    member_organisation_ids,
+)
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
 
 from .choices import EventStatus, ParticipantStatus
@@ -26,18 +31,6 @@ def _authenticated(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def member_org_ids(user):
-    return Membership.objects.filter(user=user).values("organisation_id")
-
-
-def editor_org_ids(user):
-    return Membership.objects.filter(user=user, role__in=EDITING_ROLES).values("organisation_id")
-
-
-def admin_org_ids(user):
-    return Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
-
-
 def organised_event_ids(org_ids):
     """Events organised by any of `org_ids` (a subquery, never a join)."""
     return Event.organisers.through.objects.filter(organisation_id__in=org_ids).values("event_id")
@@ -49,7 +42,7 @@ def own_participant_ids(user, *, write: bool = False):
     Reading is open to every member of the organisation (colleagues see the agenda); acting for
     it needs the registering user or an editor of the organisation.
     """
-    orgs = editor_org_ids(user) if write else member_org_ids(user)
+    orgs = editor_organisation_ids(user) if write else member_organisation_ids(user)
     return Participant.objects.filter(Q(user=user) | Q(organisation_id__in=orgs)).values("pk")
 
 
@@ -69,13 +62,13 @@ class EventPolicy(Policy):
             public = Q(status=EventStatus.PUBLISHED)
             if not _authenticated(user):
                 return queryset.filter(public)
-            return queryset.filter(public | Q(pk__in=organised_event_ids(member_org_ids(user))))
+            return queryset.filter(public | Q(pk__in=organised_event_ids(member_organisation_ids(user))))
         if not _authenticated(user):
             return queryset.none()
         if action == DELETE:
-            return queryset.filter(pk__in=organised_event_ids(admin_org_ids(user)), status=EventStatus.DRAFT)
+            return queryset.filter(pk__in=organised_event_ids(admin_organisation_ids(user)), status=EventStatus.DRAFT)
         if action == CHANGE:
-            return queryset.filter(pk__in=organised_event_ids(editor_org_ids(user)))
+            return queryset.filter(pk__in=organised_event_ids(editor_organisation_ids(user)))
         return queryset.none()
 
     def can_add(self, user, organisation=None, **context):
@@ -100,7 +93,7 @@ class EventPartPolicy(Policy):
             return queryset.filter(event__in=Event.objects.restrict(user, VIEW).values("pk"))
         if not _authenticated(user):
             return queryset.none()
-        return queryset.filter(event__in=organised_event_ids(editor_org_ids(user)))
+        return queryset.filter(event__in=organised_event_ids(editor_organisation_ids(user)))
 
     def can_add(self, user, **context):
         return _authenticated(user)
@@ -118,14 +111,14 @@ class ParticipantPolicy(Policy):
         if action == VIEW:
             return queryset.filter(
                 Q(pk__in=own_participant_ids(user))
-                | Q(event__in=organised_event_ids(member_org_ids(user)))
+                | Q(event__in=organised_event_ids(member_organisation_ids(user)))
                 | Q(status=ParticipantStatus.ACCEPTED, event__in=participating_event_ids(user))
             )
         if action == CHANGE:
             return queryset.filter(pk__in=own_participant_ids(user, write=True))
         if action == AGENDA:
             return queryset.filter(Q(pk__in=own_participant_ids(user))
-                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
+                                   | Q(event__in=organised_event_ids(member_organisation_ids(user))))
         return queryset.none()
 
     def can_add(self, user, **context):
@@ -143,7 +136,7 @@ class MarketplaceItemPolicy(Policy):
             if not _authenticated(user):
                 return queryset.filter(public)
             return queryset.filter(public | Q(participant__in=own_participant_ids(user))
-                                   | Q(participant__event__in=organised_event_ids(member_org_ids(user))))
+                                   | Q(participant__event__in=organised_event_ids(member_organisation_ids(user))))
         if not _authenticated(user):
             return queryset.none()
         return queryset.filter(participant__in=own_participant_ids(user, write=True))
@@ -161,7 +154,7 @@ class MeetingRequestPolicy(Policy):
         if action == VIEW:
             mine = own_participant_ids(user)
             return queryset.filter(Q(requester__in=mine) | Q(recipient__in=mine)
-                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
+                                   | Q(event__in=organised_event_ids(member_organisation_ids(user))))
         if action == RESPOND:
             return queryset.filter(recipient__in=own_participant_ids(user, write=True))
         if action == CHANGE:
@@ -181,9 +174,9 @@ class MeetingPolicy(Policy):
         if action == VIEW:
             mine = own_participant_ids(user)
             return queryset.filter(Q(participant_a__in=mine) | Q(participant_b__in=mine)
-                                   | Q(event__in=organised_event_ids(member_org_ids(user))))
+                                   | Q(event__in=organised_event_ids(member_organisation_ids(user))))
         if action in (CHANGE, DELETE):
-            return queryset.filter(event__in=organised_event_ids(editor_org_ids(user)))
+            return queryset.filter(event__in=organised_event_ids(editor_organisation_ids(user)))
         return queryset.none()
 
     def can_add(self, user, **context):

@@ -13,13 +13,14 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from northern_connections.accounts.selectors import member_organisation_ids
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
 from . import clock
 from .choices import MeetingRequestStatus, ParticipantStatus
 from .models import Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant, Slot
-from .permissions import member_org_ids, own_participant_ids
+from .permissions import own_participant_ids
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def registrable_organisations(*, actor, event: Event) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     taken = Participant.objects.filter(event=event).exclude(status=ParticipantStatus.CANCELLED
                                                             ).values("organisation_id")
-    return Organisation.objects.filter(pk__in=member_org_ids(actor)).exclude(pk__in=taken).order_by("name")
+    return Organisation.objects.filter(pk__in=member_organisation_ids(actor)).exclude(pk__in=taken).order_by("name")
 
 
 def event_detail_context(*, actor, event: Event) -> dict[str, Any]:
