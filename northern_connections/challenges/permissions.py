@@ -47,6 +47,13 @@ def _authenticated(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
+def is_lead_applicant(user, application) -> bool:
+    """Editors of the lead applicant act for the consortium (invite partners); one rule for page and service."""
+    return bool(_authenticated(user) and (
+        user.is_superuser or editor_organisation_ids(user).filter(organisation_id=application.applicant_id).exists()
+    ))
+
+
 def owned_challenge_ids(org_ids):
     """Challenges owned or co-owned by any of `org_ids` (a subquery, never a join)."""
     co_owned = Challenge.co_owners.through.objects.filter(organisation_id__in=org_ids).values("challenge_id")

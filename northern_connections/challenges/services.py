@@ -55,7 +55,7 @@ from .models import (
     Recommendation,
     Score,
 )
-from .permissions import EVALUATE, OWNER_KINDS
+from .permissions import EVALUATE, OWNER_KINDS, is_lead_applicant
 
 CHALLENGE_M2M = ("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes")
 APPLICATION_FIELDS = ("title", "solution_summary", "trl", "trl_evidence", "references", "budget", "currency", "team")
@@ -549,8 +549,7 @@ def partner_invite(*, actor: User, application: Application, organisation: Organ
     """The lead invites a consortium partner; the partner's editors confirm (`partner_respond`)."""
     with transaction.atomic():
         application = _locked_application(actor, application, None)
-        leads = editor_organisation_ids(actor).filter(organisation_id=application.applicant_id)
-        if not (actor.is_superuser or leads.exists()):
+        if not is_lead_applicant(actor, application):
             raise PermissionDenied(_("Only the lead applicant invites partners."))
         challenge = application.challenge
         if not challenge.consortia_allowed:

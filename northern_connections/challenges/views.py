@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -18,9 +18,10 @@ from django.views import View
 from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.accounts.models import User
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, can, can_add
-from northern_connections.core.views import GateView, ObjectListView, apply_validation_error
+from northern_connections.core.views import GateView, ObjectListView, apply_validation_error, stored_file_download
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
+from northern_connections.directory.selectors import organisations_acting_for
 
 from . import documents, ocds, selectors, services
 from .choices import TRANSITION_LABELS, TRANSITIONS, ApplicationStatus, ChallengeStatus, PartnerStatus
@@ -52,7 +53,7 @@ from .models import (
     Clarification,
     Score,
 )
-from .permissions import EVALUATE, OWNER_KINDS, applicant_side, may_read_feedback
+from .permissions import EVALUATE, OWNER_KINDS, applicant_side, is_lead_applicant, may_read_feedback
 from .tables import ApplicationTable, ChallengeTable
 
 
@@ -61,10 +62,7 @@ def _error(request, error: ValidationError) -> None:
 
 
 def _editable_organisations(user, kinds=None):
-    queryset = Organisation.objects.filter(memberships__user=user, memberships__role__in=EDITING_ROLES)
-    if kinds:
-        queryset = queryset.filter(kind__in=kinds)
-    return queryset.order_by("name").distinct()
+    return organisations_acting_for(actor=user, roles=EDITING_ROLES, kinds=kinds)
 
 
 class ChallengeListView(ObjectListView):
@@ -103,9 +101,8 @@ class ChallengeDetailView(GateView):
 @method_decorator(login_required, name="dispatch")
 class ChallengeCreateView(View):
     def _owners(self, request):
-        if request.user.is_superuser:
-            return Organisation.objects.filter(kind__in=OWNER_KINDS).order_by("name")
-        return _editable_organisations(request.user, OWNER_KINDS)
+        return organisations_acting_for(actor=request.user, roles=EDITING_ROLES, kinds=OWNER_KINDS,
+                                        all_for_admins=True)
 
     def get(self, request):
         if not can_add(request.user, Challenge):
@@ -274,7 +271,7 @@ class ApplicationDetailView(GateView):
             "object": application,
             "challenge": challenge,
             "may_edit": may_edit and challenge.is_open,
-            "is_lead": user.is_superuser or application.applicant.memberships.filter(user=user).exists(),
+            "is_lead": is_lead_applicant(user, application),
             "is_owner": is_owner,
             "form": form or (ApplicationForm(instance=application) if may_edit else None),
             "partner_form": PartnerInviteForm(),
@@ -398,9 +395,7 @@ class AttachmentDownloadView(GateView):
 
     def get(self, request, pk):
         attachment = self.get_object()
-        extension = attachment.file.name.rsplit(".", 1)[-1]
-        return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
-                            filename=f"{attachment.title[:80]}.{extension}")
+        return stored_file_download(attachment.file, attachment.title, attachment.content_type)
 
 
 # --- documents and translations of a challenge (owners) ---------------------------------------------------------
@@ -439,9 +434,7 @@ class DocumentDownloadView(GateView):
 
     def get(self, request, pk):
         document = self.get_object()
-        extension = document.file.name.rsplit(".", 1)[-1]
-        return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
-                            filename=f"{document.title[:80]}.{extension}")
+        return stored_file_download(document.file, document.title, document.content_type)
 
 
 class DocumentDeleteView(GateView):

@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import Substr
 
+from northern_connections.accounts.models import Membership
 from northern_connections.core.permissions import VIEW
 
 from .models import ClusterMembership, ContactPerson, NutsRegion, Organisation, Partner, Partnership
@@ -16,6 +17,24 @@ def organisation_list(*, actor) -> QuerySet[Organisation]:
         .prefetch_related("value_chains")
         .order_by("name", "pk")
     )
+
+
+def organisations_acting_for(*, actor, roles=None, kinds=None, all_for_admins: bool = False) -> QuerySet[Organisation]:
+    """Organisations the actor may act for (as owner, applicant, organiser): the choices of such forms.
+
+    `roles` limits to membership roles (e.g. EDITING_ROLES); `all_for_admins` offers platform
+    administrators every organisation, for acting on a partner's behalf.
+    """
+    if all_for_admins and actor.is_superuser:
+        queryset = Organisation.objects.all()
+    else:
+        memberships = Membership.objects.filter(user=actor)
+        if roles:
+            memberships = memberships.filter(role__in=roles)
+        queryset = Organisation.objects.filter(pk__in=memberships.values("organisation_id"))
+    if kinds:
+        queryset = queryset.filter(kind__in=kinds)
+    return queryset.order_by("name")
 
 
 def organisation_get(*, actor, slug: str) -> Organisation | None:

@@ -20,7 +20,7 @@ from django.views import View
 
 from northern_connections.core.permissions import CHANGE, DELETE, can, can_add
 from northern_connections.core.views import GateView, ObjectListView, apply_validation_error
-from northern_connections.directory.models import Organisation
+from northern_connections.directory.selectors import organisations_acting_for
 
 from . import documents, selectors, services
 from .choices import MarketplaceItemKind, ParticipantStatus
@@ -89,9 +89,7 @@ class EventIcalView(GateView):
 
 
 def _organiser_choices(user):
-    if user.is_superuser:
-        return Organisation.objects.order_by("name")
-    return Organisation.objects.filter(memberships__user=user).order_by("name").distinct()
+    return organisations_acting_for(actor=user, all_for_admins=True)
 
 
 @method_decorator(login_required, name="dispatch")

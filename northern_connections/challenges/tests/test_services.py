@@ -395,3 +395,18 @@ def test_recommendation_only_to_cluster_members(people, make_user, django_captur
 
 def test_partner_status_choices_are_stable():
     assert PartnerStatus.CONFIRMED == "confirmed"
+
+
+@pytest.mark.django_db
+def test_lead_applicant_rule_is_the_same_for_page_and_service(make_user):
+    """Regression: the page offered partner invitations to plain members, whom the service refused."""
+    from northern_connections.accounts.models import Membership
+    from northern_connections.challenges.permissions import is_lead_applicant
+    from northern_connections.challenges.tests.factories import ApplicationFactory
+
+    application = ApplicationFactory()
+    member, editor = make_user("plain-member@example.org"), make_user("editor@example.org")
+    Membership.objects.create(user=member, organisation=application.applicant, role="member")
+    Membership.objects.create(user=editor, organisation=application.applicant, role="editor")
+    assert not is_lead_applicant(member, application)
+    assert is_lead_applicant(editor, application)
