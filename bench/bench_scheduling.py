@@ -26,9 +26,14 @@ from northern_connections.events.scheduling import (  # noqa: E402
 )
 
 CASES = [
-    ("60/200", lambda: generate_instance(60, 200, blocks=2, slots_per_block=(8, 12), seed=1)),
-    ("300/1500", lambda: generate_instance(300, 1500, blocks=2, slots_per_block=(8, 12), seed=2)),
-    ("800/5000", lambda: generate_instance(800, 5000, blocks=2, slots_per_block=(8, 12), seed=3)),
+    # the sizes: power-law popularity, some participants in one block only, tables that
+    # bind, max_meetings, a few locks and block-restricted requests; every request counts the same
+    ("60/200", lambda: generate_instance(60, 200, blocks=2, slots_per_block=(8, 12), seed=1, priorities=False)),
+    ("300/1500", lambda: generate_instance(300, 1500, blocks=2, slots_per_block=(8, 12), seed=2, priorities=False)),
+    ("800/5000", lambda: generate_instance(800, 5000, blocks=2, slots_per_block=(8, 12), seed=3, priorities=False)),
+    # the same with priorities 1/2/3 (70/20/10 %): phase 1 maximises the weight, so a heavier
+    # schedule may hold fewer meetings than the count bound; compare weight% there
+    ("800/5000 prio", lambda: generate_instance(800, 5000, blocks=2, slots_per_block=(8, 12), seed=3)),
     ("forum 45/125", lambda: generate_forum_instance(45, 125, seed=11, blocks=2, slots=10)),
     ("forum 60/200", lambda: generate_forum_instance(60, 200, seed=12, blocks=2, slots=10)),
     ("forum 80/300", lambda: generate_forum_instance(80, 300, seed=13, blocks=2, slots=12)),
@@ -42,6 +47,12 @@ CASES = [
 ]
 
 COLUMNS = ("requested", "scheduled", "breaks", "idle_slots", "bound_scheduled", "bound_breaks", "optimal", "seconds")
+# scheduled / bound_scheduled and weight / bound_weight, in per cent
+RATIOS = (("sched%", "scheduled", "bound_scheduled"), ("weight%", "weight", "bound_weight"))
+
+
+def _percent(value: int, bound: int | None) -> str:
+    return "-" if not bound else f"{100 * value / bound:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     limit = args.time_limit or (10.0 if args.quick else 55.0)
     header = (f"{'instance':<17} {'method':<7} {'seed':>4} " + " ".join(f"{c:>15}" for c in COLUMNS)
-              + f" {'load':>5}")
+              + "".join(f" {r[0]:>7}" for r in RATIOS) + f" {'load':>5}")
     print(f"time limit per instance: {limit:g} s, {os.cpu_count()} cores")
     print(header)
     print("-" * len(header))
@@ -79,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
                 st = dict(s.stats, seconds=round(wall, 1))
                 breaks.append(st["breaks"])
                 cells = " ".join(f"{'-' if st[c] is None else str(st[c]):>15}" for c in COLUMNS)
+                cells += "".join(f" {_percent(st[a], st[b]):>7}" for _, a, b in RATIOS)
                 load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
                 print(f"{name:<17} {method:<7} {seed:>4} {cells} {load:>5.1f}", flush=True)
             if len(breaks) > 1:

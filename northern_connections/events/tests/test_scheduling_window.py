@@ -22,7 +22,7 @@ from northern_connections.events.scheduling import (
 )
 from northern_connections.events.scheduling.greedy import greedy_assign
 from northern_connections.events.scheduling.lns import ExactLNS, lns
-from northern_connections.events.scheduling.localsearch import anneal_parallel, anneal_restarts, insert_unscheduled
+from northern_connections.events.scheduling.localsearch import anneal_parallel, anneal_restarts
 from northern_connections.events.scheduling.maxsat import (
     MaxSatRace,
     WindowBoundRace,
@@ -220,42 +220,3 @@ def test_solver_reports_window_bound_as_proven():
     st_ = out["stats"]
     assert st_["scheduled"] == st_["requested"]
     assert st_["bound_breaks"] is not None and st_["bound_breaks"] <= st_["breaks"]
-
-
-# ---------------------------------------------------------------------------- phase-1 insertion
-
-
-@SETTINGS
-@given(small_instances(max_meetings=7), st.integers(0, 3), st.booleans())
-def test_insertion_keeps_hard_rules_and_scheduled_meetings(data, seed, from_empty):
-    inst = parse_or_skip(data)
-    start = {} if from_empty else greedy_assign(inst, time_limit=1, seed=seed)
-    start.update({mi: m.locked_slot for mi, m in enumerate(inst.meetings) if m.locked_slot is not None})
-    out = insert_unscheduled(inst, start, time_limit=1, seed=seed)
-    assert set(start) <= set(out)
-    assert not check_hard_rules(inst, _ids(inst, out))
-    for mi, m in enumerate(inst.meetings):
-        if m.locked_slot is not None:
-            assert out[mi] == m.locked_slot
-    best = brute_force(data)
-    if best is not None:
-        assert sum(inst.meetings[mi].priority for mi in out) <= best[0]
-
-
-def test_insertion_frees_a_slot_through_a_chain():
-    # X (a, b) fits only s0, where a meets c (Y); Y can go to s1 only if Z (c, d) comes to s0
-    data = {
-        "slots": [{"id": "s0", "block": "am"}, {"id": "s1", "block": "am"}],
-        "participants": [{"id": k} for k in "abcd"],
-        "meetings": [
-            {"id": "X", "participants": ["a", "b"], "slots": ["s0"]},
-            {"id": "Y", "participants": ["a", "c"]},
-            {"id": "Z", "participants": ["c", "d"]},
-        ],
-    }
-    inst = parse_instance(data)
-    x, y, z = (inst.meeting_index[k] for k in "XYZ")
-    s0, s1 = inst.slot_index["s0"], inst.slot_index["s1"]
-    out = insert_unscheduled(inst, {y: s0, z: s1})
-    assert out == {x: s0, y: s1, z: s0}
-    assert not check_hard_rules(inst, _ids(inst, out))
