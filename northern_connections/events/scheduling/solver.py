@@ -3,10 +3,15 @@
 The pipeline, and why it is shaped this way:
 
 1. The greedy heuristic runs first (well under a second for thousands of meetings). Its result
-   is the answer if everything else fails, and it warm-starts CP-SAT.
-2. Phase 1 (CP-SAT) maximises the scheduled priority weight. It is skipped when the heuristic
-   already schedules every schedulable meeting, the common case at real events, so that the
-   whole time budget goes to the part that is actually hard: breaks.
+   is the answer if everything else fails, and it warm-starts everything after it.
+2. Phase 1 maximises the scheduled priority weight. It is skipped when the heuristic already
+   schedules every schedulable meeting, the common case at real events, so that the whole time
+   budget goes to the part that is actually hard: breaks. Otherwise the proven upper bounds come
+   first (``bounds``: combinatorial, and the LP relaxation through PDLP's dual, under a second at
+   5,000 requests), then the tabu search over partial schedules (``fill``, two seeds on two
+   cores) grows the weight until it meets the bound or its share of the time is up; on models
+   small enough to solve (``MAX_CPSAT_EXACT_VARIABLES``) CP-SAT then tries to close the gap,
+   warm-started from that schedule.
 3. Phase 2 keeps the weight at the best value found (at least) and minimises breaks. When every
    meeting is scheduled, per-participant exact bounds (``bounds.participant_break_bounds``) give
    a proven lower bound first; RC2 on the window relaxation (``maxsat.build_window_wcnf``) starts
@@ -21,8 +26,11 @@ The pipeline, and why it is shaped this way:
    the model never sees them; fixed meetings keep theirs).
 
 ``bound_scheduled`` is an upper bound on how many meetings *any* valid schedule can contain: the
-minimum of combinatorial bounds (schedulable meetings, seats per slot, per-participant capacity)
-and of what phase 1's proven weight bound allows. ``bound_breaks`` is phase 2's proven lower
+minimum of the combinatorial bounds (schedulable meetings, seats per slot, per-participant
+capacity), the LP bound, and what phase 1's proven weight bound allows. With priorities the
+lexicographic optimum may hold fewer meetings than that (a priority-3 meeting is worth two
+priority-1 meetings that it displaces), so ``bound_weight`` is reported next to ``weight``.
+``bound_breaks`` is phase 2's proven lower
 bound on breaks among schedules with at least the returned weight (the largest of CP-SAT's
 bound, RC2's optimum or last streamed bound, the window relaxation's and the per-participant
 bound; the RC2 and per-participant bounds are only used when every meeting is scheduled).
@@ -244,7 +252,8 @@ def solve(
                 t_ls = time.monotonic()
                 best = anneal_parallel(inst, best, time_limit=ls_time, seed=seed, workers=workers,
                                       target=(lb0, lb0),  # every break has >= 1 idle slot
-                                      external_lb=proven_lb if wrace is not None else None)
+                                      external_lb=proven_lb if wrace is not None else None,
+                                      exchange=not all_scheduled)
                 phases.append({"phase": "breaks-local-search", "value": agenda_cost(inst, best)[0],
                                "seconds": round(time.monotonic() - t_ls, 3)})
             if not exact:

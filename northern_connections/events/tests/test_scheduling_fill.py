@@ -1,5 +1,6 @@
-"""Tests of phase 1 when requests outnumber what fits: the tabu search over partial schedules
-(``fill.py``) and the proven upper bounds on scheduled meetings and weight (``bounds.py``).
+"""Tests for events where requests outnumber what fits: the phase-1 tabu search over partial
+schedules (``fill.py``), the proven upper bounds on scheduled meetings and weight (``bounds.py``)
+and the phase-2 exchanges of equal-priority meetings (``localsearch.py``).
 
 Every bound is reported as proven, so it must never be below a brute-forced optimum; the search
 must keep the hard rules, the locks and at least the weight it started from.
@@ -16,7 +17,8 @@ from northern_connections.events.scheduling import generate_instance, parse_inst
 from northern_connections.events.scheduling.bounds import combinatorial_bound, lp_bound
 from northern_connections.events.scheduling.fill import fill, fill_parallel
 from northern_connections.events.scheduling.greedy import greedy_assign
-from northern_connections.events.scheduling.metrics import check_hard_rules
+from northern_connections.events.scheduling.localsearch import anneal_restarts
+from northern_connections.events.scheduling.metrics import agenda_cost, check_hard_rules
 
 from .test_scheduling_properties import SETTINGS, brute_force, parse_or_skip, small_instances
 
@@ -142,3 +144,38 @@ def test_solver_reports_proven_bounds_when_not_everything_fits():
     assert st_["weight"] <= st_["bound_weight"]
     # the search gets close to what is provably possible
     assert st_["weight"] >= 0.97 * st_["bound_weight"]
+
+
+# ---------------------------------------------------------------------------- exchanges in phase 2
+
+
+def test_annealing_exchange_swaps_in_an_equal_meeting_that_removes_a_break():
+    # a can meet only once (available in s2 alone): with M = (a, c) there, c waits from s0 to
+    # s2; U = (a, d) instead fits d's agenda right after s1. No move of a meeting can fix this.
+    data = {
+        "slots": [{"id": f"s{i}", "block": "am"} for i in range(3)],
+        "participants": [{"id": "a", "available": ["s2"]}] + [{"id": k} for k in "cdeg"],
+        "meetings": [
+            {"id": "C0", "participants": ["c", "e"], "locked_slot": "s0"},
+            {"id": "D1", "participants": ["d", "g"], "locked_slot": "s1"},
+            {"id": "M", "participants": ["a", "c"]},
+            {"id": "U", "participants": ["a", "d"]},
+        ],
+    }
+    inst = parse_instance(data)
+    idx = inst.meeting_index
+    start = {idx["C0"]: 0, idx["D1"]: 1, idx["M"]: 2}
+    assert agenda_cost(inst, anneal_restarts(inst, start, time_limit=0.5)) == (1, 1)
+    out = anneal_restarts(inst, start, time_limit=2, target=(0, 0), exchange=True)
+    assert out == {idx["C0"]: 0, idx["D1"]: 1, idx["U"]: 2}
+
+
+@SETTINGS
+@given(small_instances(max_meetings=8), st.integers(0, 3))
+def test_annealing_exchange_keeps_weight_count_and_hard_rules(data, seed):
+    inst = parse_or_skip(data)
+    start = greedy_assign(inst, time_limit=1, seed=seed)
+    out = anneal_restarts(inst, start, time_limit=0.2, seed=seed, exchange=True)
+    assert not check_hard_rules(inst, _ids(inst, out))
+    assert (_weight(inst, out), len(out)) == (_weight(inst, start), len(start))
+    assert agenda_cost(inst, out) <= agenda_cost(inst, start)
