@@ -57,7 +57,7 @@ class FillSearch:
             if m.allowed:
                 for p in m.participants:
                     self.mine[p].append(mi)
-        self.trace: list[tuple[float, int, int]] = []
+        self.iterations = 0
         self.out: list[int] = []  # unscheduled schedulable meetings
         self.out_pos: dict[int, int] = {}
         for mi, m in enumerate(inst.meetings):
@@ -239,9 +239,8 @@ class FillSearch:
                 key = (self.weight, len(self.slot_of))
                 if key > best_key:
                     best, best_key = dict(self.slot_of), key
-                    self.trace.append((time.monotonic() - deadline + time_limit, key[0], key[1]))
                     if target is not None and self.weight >= target:
-                        return best
+                        break
                 if not self.out:
                     break
             if len(tabu) > 200_000:

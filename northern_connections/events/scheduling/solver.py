@@ -30,10 +30,12 @@ minimum of the combinatorial bounds (schedulable meetings, seats per slot, per-p
 capacity), the LP bound, and what phase 1's proven weight bound allows. With priorities the
 lexicographic optimum may hold fewer meetings than that (a priority-3 meeting is worth two
 priority-1 meetings that it displaces), so ``bound_weight`` is reported next to ``weight``.
-``bound_breaks`` is phase 2's proven lower
-bound on breaks among schedules with at least the returned weight (the largest of CP-SAT's
-bound, RC2's optimum or last streamed bound, the window relaxation's and the per-participant
-bound; the RC2 and per-participant bounds are only used when every meeting is scheduled).
+
+``bound_breaks`` is phase 2's proven lower bound on breaks among schedules with at least the
+returned weight (the largest of CP-SAT's bound, RC2's optimum or last streamed bound, the window
+relaxation's and the per-participant bound; the RC2 and per-participant bounds are only used
+when every meeting is scheduled). It is None when nothing is proven (CP-SAT is not run above
+``MAX_CPSAT_EXACT_VARIABLES`` when some requests do not fit).
 """
 
 from __future__ import annotations
