@@ -105,6 +105,17 @@ def accepted_participants(*, actor, event: Event) -> QuerySet[Participant]:
             .select_related("organisation").prefetch_related("marketplace_items").order_by("organisation__name"))
 
 
+def meeting_candidates(*, event: Event) -> QuerySet[Participant]:
+    """Accepted participants the organiser can pair in a meeting (callers check the organiser right)."""
+    return (Participant.objects.filter(event=event, status=ParticipantStatus.ACCEPTED)
+            .select_related("organisation").order_by("organisation__name"))
+
+
+def participant_for_agenda(pk: int) -> Participant:
+    """A participant with what its agenda page, PDF and iCal show around the meetings."""
+    return Participant.objects.select_related("event", "organisation", "user").get(pk=pk)
+
+
 def marketplace_items(*, actor, event: Event, kind: str | None = None) -> QuerySet[MarketplaceItem]:
     queryset = (MarketplaceItem.objects.restrict(actor, VIEW).filter(participant__event=event)
                 .select_related("participant__organisation").prefetch_related("value_chains"))

@@ -561,8 +561,7 @@ class ScheduleGridView(GateView):
     def get(self, request, slug):
         event = self.get_object()
         context = selectors.schedule_grid(event=event)
-        participants = (Participant.objects.filter(event=event, status=ParticipantStatus.ACCEPTED)
-                        .select_related("organisation").order_by("organisation__name"))
+        participants = selectors.meeting_candidates(event=event)
         job = event.schedule_job
         context.update({
             "object": event, "run_form": ScheduleRunForm(), "add_form": MeetingAddForm(participants=participants),
@@ -612,8 +611,7 @@ class MeetingAddView(GateView):
 
     def post(self, request, slug):
         event = self.get_object()
-        participants = Participant.objects.filter(event=event, status=ParticipantStatus.ACCEPTED)
-        form = MeetingAddForm(request.POST, participants=participants)
+        form = MeetingAddForm(request.POST, participants=selectors.meeting_candidates(event=event))
         if form.is_valid():
             try:
                 services.meeting_add(actor=request.user, event=event, **form.cleaned_data)
@@ -695,7 +693,7 @@ class AgendaView(GateView):
 
     def get_object(self, action=None):
         participant = super().get_object(action)
-        return Participant.objects.select_related("event", "organisation", "user").get(pk=participant.pk)
+        return selectors.participant_for_agenda(participant.pk)
 
     def get(self, request, pk):
         participant = self.get_object()
