@@ -27,6 +27,7 @@ import time
 from collections.abc import Mapping
 
 from .instance import Instance
+from .parallel import can_fork, fork_each
 
 
 class FillSearch:
@@ -255,14 +256,6 @@ def fill(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 
     return FillSearch(instance, slot_of, seed=seed).run(time_limit, target=target)
 
 
-def _child(instance: Instance, slot_of: dict[int, int], time_limit: float, seed: int, target: int | None,
-           conn) -> None:  # pragma: no cover - child process
-    try:
-        conn.send(fill(instance, slot_of, time_limit=time_limit, seed=seed, target=target))
-    finally:
-        conn.close()
-
-
 def fill_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0, seed: int = 0,
                   workers: int = 2, target: int | None = None) -> dict[int, int]:
     """:func:`fill` with ``workers`` seeds in forked processes; the heaviest schedule wins.
@@ -270,46 +263,22 @@ def fill_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limit:
     Independent walks end on different plateaus, so two on two cores beat one of the same wall
     time. Falls back to one in-process walk when ``fork`` is unavailable.
     """
-    import multiprocessing as mp
-
     start = dict(slot_of)
-    if workers <= 1 or "fork" not in mp.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         return fill(instance, start, time_limit=time_limit, seed=seed, target=target)
-    ctx = mp.get_context("fork")
-    procs, pipes = [], []
-    for k in range(workers):
-        recv, send = ctx.Pipe(duplex=False)
-        pr = ctx.Process(target=_child, args=(instance, start, time_limit, seed + k, target, send), daemon=True)
-        pr.start()
-        send.close()
-        procs.append(pr)
-        pipes.append(recv)
 
     def key(s: Mapping[int, int]) -> tuple[int, int]:
         return sum(instance.meetings[mi].priority for mi in s), len(s)
 
-    best = start
-    deadline = time.monotonic() + time_limit + 2.0
-    pending = list(range(workers))
-    try:
-        while pending and time.monotonic() < deadline:
-            for k in list(pending):
-                try:
-                    ready = pipes[k].poll(0.02)
-                    res = pipes[k].recv() if ready else None
-                except (EOFError, OSError):
-                    ready, res = True, None
-                if ready:
-                    pending.remove(k)
-                    if res is not None and key(res) > key(best):
-                        best = res
-            if target is not None and key(best)[0] >= target:
-                break
-    finally:
-        for pr in procs:
-            if pr.is_alive():
-                pr.terminate()
-            pr.join(timeout=1.0)
-        for r in pipes:
-            r.close()
-    return best
+    best = [start]
+
+    def job(k: int):
+        return lambda: fill(instance, start, time_limit=time_limit, seed=seed + k, target=target)
+
+    def on_result(res: dict[int, int]) -> None:
+        if key(res) > key(best[0]):
+            best[0] = res
+
+    fork_each([job(k) for k in range(workers)], time_limit=time_limit, on_result=on_result,
+              should_stop=lambda: target is not None and key(best[0])[0] >= target)
+    return best[0]

@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable, Mapping
 
 from .instance import Instance
+from .metrics import agenda_cost
+from .parallel import can_fork, fork_each, shared_int
 
 
 def _cost(x: int, w: int) -> int:
@@ -407,8 +409,6 @@ def anneal_restarts(instance: Instance, slot_of: Mapping[int, int], *, time_limi
     barely helps; the best of several independent shorter runs is much more reliable. The final
     round restarts from the best schedule found, to intensify around it.
     """
-    from .metrics import agenda_cost
-
     start = dict(slot_of)
     best, best_cost = start, agenda_cost(instance, start)
     deadline = time.monotonic() + time_limit
@@ -431,18 +431,6 @@ def anneal_restarts(instance: Instance, slot_of: Mapping[int, int], *, time_limi
     return best
 
 
-def _child(instance: Instance, slot_of: dict[int, int], time_limit: float, seed: int,
-           target: tuple[int, int] | None, conn, rounds: int = 1, stride: int = 1,
-           offset: int = 0, shared=None, exchange: bool = False) -> None:  # pragma: no cover - child process
-    try:
-        ext = (lambda: shared.value) if shared is not None else None
-        conn.send(anneal_restarts(instance, slot_of, time_limit=time_limit, seed=seed, target=target,
-                                  rounds=rounds, stride=stride, offset=offset, external_lb=ext,
-                                  exchange=exchange))
-    finally:
-        conn.close()
-
-
 def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0, seed: int = 0,
                     workers: int = 2, target: tuple[int, int] | None = None,
                     rounds: int = 1, external_lb: Callable[[], int] | None = None,
@@ -458,54 +446,30 @@ def anneal_parallel(instance: Instance, slot_of: Mapping[int, int], *, time_limi
     or the break count ``external_lb()`` (polled in this process, e.g. a lower bound streamed by
     RC2, and shared with the children).
     """
-    import multiprocessing as mp
-
-    from .metrics import agenda_cost
-
     start = dict(slot_of)
-    if workers <= 1 or "fork" not in mp.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         return anneal_restarts(instance, start, time_limit=time_limit, seed=seed, target=target, rounds=rounds,
                                external_lb=external_lb, exchange=exchange)
-    ctx = mp.get_context("fork")
-    shared = ctx.Value("i", -1, lock=False) if external_lb is not None else None
-    procs, pipes = [], []
-    for k in range(workers):
-        recv, send = ctx.Pipe(duplex=False)
-        pr = ctx.Process(target=_child, args=(instance, start, time_limit, seed + k, target, send, rounds, workers, k,
-                                              shared, exchange), daemon=True)
-        pr.start()
-        send.close()
-        procs.append(pr)
-        pipes.append(recv)
-    best, best_cost = start, agenda_cost(instance, start)
-    deadline = time.monotonic() + time_limit + 2.0
-    pending = list(range(workers))
-    try:
-        while pending and time.monotonic() < deadline:
-            if shared is not None:
-                shared.value = max(shared.value, int(external_lb()))
-            for k in list(pending):
-                try:
-                    ready = pipes[k].poll(0.02)
-                    res = pipes[k].recv() if ready else None
-                except (EOFError, OSError):
-                    ready, res = True, None
-                if not ready:
-                    continue
-                pending.remove(k)
-                if res is not None and _weight_and_count(instance, res) == _weight_and_count(instance, start):
-                    c = agenda_cost(instance, res)
-                    if c < best_cost:
-                        best, best_cost = res, c
-            if target is not None and best_cost <= target:
-                break
-            if shared is not None and best_cost[0] <= shared.value:
-                break
-    finally:
-        for pr in procs:
-            if pr.is_alive():
-                pr.terminate()
-            pr.join(timeout=1.0)
-        for r in pipes:
-            r.close()
-    return best
+    shared = shared_int(-1) if external_lb is not None else None
+    ext = (lambda: shared.value) if shared is not None else None
+    kept = _weight_and_count(instance, start)
+    best = [start, agenda_cost(instance, start)]
+
+    def job(k: int) -> Callable[[], dict[int, int]]:
+        return lambda: anneal_restarts(instance, start, time_limit=time_limit, seed=seed + k, target=target,
+                                       rounds=rounds, stride=workers, offset=k, external_lb=ext, exchange=exchange)
+
+    def on_result(res: dict[int, int]) -> None:
+        if _weight_and_count(instance, res) == kept and agenda_cost(instance, res) < best[1]:
+            best[:] = [res, agenda_cost(instance, res)]
+
+    def share_bound() -> None:
+        shared.value = max(shared.value, int(external_lb()))
+
+    def should_stop() -> bool:
+        return ((target is not None and best[1] <= target)
+                or (shared is not None and best[1][0] <= shared.value))
+
+    fork_each([job(k) for k in range(workers)], time_limit=time_limit, on_result=on_result,
+              should_stop=should_stop, poll=share_bound if shared is not None else None)
+    return best[0]
