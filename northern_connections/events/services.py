@@ -767,7 +767,9 @@ def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None 
                                         progress=progress)
             used = "greedy (fallback)"
         result = scheduling.schedule_to_json(schedule)
-        result["stats"]["method"] = used
+        # beyond the file contract: with priorities the organiser compares the weight, not the count
+        result["stats"].update(method=used, weight=schedule.stats["weight"],
+                               bound_weight=schedule.stats["bound_weight"])
         _write_schedule(event, result, fixed, version)
     except scheduling.InstanceError as error:
         _job_update(job, status=Job.Status.FAILED, message=str(error)[:500])

@@ -348,6 +348,8 @@ def test_schedule_event_writes_a_valid_schedule_and_reports_progress(fair, three
     assert scheduling.check_hard_rules(scheduling.parse_instance(instance), placed) == []
     fair["event"].refresh_from_db()
     assert fair["event"].schedule_stats["scheduled"] == 3
+    # the priority weight and its proven bound are kept for the grid (equal priorities here)
+    assert fair["event"].schedule_stats["weight"] == fair["event"].schedule_stats["bound_weight"] == 3
 
 
 def test_schedule_event_is_for_organisers_only(fair, three_meetings):

@@ -163,13 +163,20 @@ def test_move_conflict_is_shown_on_the_form(fair, client):
 def test_schedule_run_from_the_grid_records_the_job(fair, client, django_capture_on_commit_callbacks):
     p, organiser = fair["p"], fair["people"]["organiser"]
     services.meeting_add(actor=organiser, event=fair["event"], participant_a=p["dk"], participant_b=p["no"])
-    services.meeting_add(actor=organiser, event=fair["event"], participant_a=p["de"], participant_b=p["no"])
+    important = services.meeting_add(actor=organiser, event=fair["event"], participant_a=p["de"],
+                                     participant_b=p["no"])
     client.force_login(organiser)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("events:schedule_run", args=[fair["event"].slug]), {"time_limit": 2})
     assert Meeting.objects.filter(event=fair["event"], slot__isnull=False).count() == 2
     grid = client.get(reverse("events:schedule_grid", args=[fair["event"].slug])).content.decode()
     assert "2 of 2 meetings scheduled" in grid and "Proven optimal" in grid
+    assert "Priority weight" not in grid  # equal priorities: the weight is the count
+    Meeting.objects.filter(pk=important.pk).update(priority=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("events:schedule_run", args=[fair["event"].slug]), {"time_limit": 2})
+    grid = client.get(reverse("events:schedule_grid", args=[fair["event"].slug])).content.decode()
+    assert "Priority weight</dt><dd>4 (bound: 4)" in grid
 
 
 def test_grid_conflict_flag_when_availability_changed_after_placement(fair, client):
