@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import EformsCode, NutsRegion, Organisation
@@ -199,7 +200,8 @@ class TranslationForm(forms.Form):
 
     language = forms.ChoiceField(label=_("Language"))
     title = forms.CharField(label=_("Title"), max_length=300)
-    summary = forms.CharField(label=_("Summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    summary = forms.CharField(label=pgettext_lazy("challenge text", "Summary"), max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, challenge, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from northern_connections.core.widgets import FastSelectMultiple
 from northern_connections.directory.countries import COUNTRY_CHOICES
@@ -170,7 +171,8 @@ class AvailabilityMixin:
 
 
 class RegistrationForm(AvailabilityMixin, forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Register"), queryset=Organisation.objects.none())
+    organisation = forms.ModelChoiceField(label=pgettext_lazy("event registration", "Register"),
+                                          queryset=Organisation.objects.none())
     note = forms.CharField(label=_("Why you want to take part"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
     max_meetings = forms.IntegerField(label=_("Maximum meetings"), required=False, min_value=0, max_value=200,

@@ -373,3 +373,21 @@ def test_country_choices_are_current_even_after_a_form_field_was_built_earlier()
     ChallengeFactory(status="published", country="SE")
     form = ChallengeFilterSet(None, queryset=Challenge.objects.all()).form
     assert "SE" in [code for code, _label in form.fields["country"].choices]
+
+
+def test_challenge_headings_are_not_taken_from_the_admins_catalogue(people, client):
+    # regression: Django admin's "History" (de "Geschichte") and "Summary" (sv "Översikt") came
+    # first in the merged catalogue; the board's own wording has a context of its own
+    from northern_connections.challenges.models import ChallengeTransition
+
+    challenge = ChallengeFactory(owner=people["owner_org"])
+    ChallengeTransition.objects.create(challenge=challenge, from_status="draft", to_status="published")
+    people["owner"].preferred_language = "de"
+    people["owner"].save()
+    client.force_login(people["owner"])
+    page = client.get(challenge.get_absolute_url()).content.decode()
+    assert "<h2>Verlauf</h2>" in page and "Geschichte" not in page
+    people["owner"].preferred_language = "sv"
+    people["owner"].save()
+    page = client.get(challenge.get_absolute_url()).content.decode()
+    assert "<h2>Sammanfattning</h2>" in page and "Översikt" not in page

@@ -198,3 +198,17 @@ def test_public_pages_render_for_visitors(fair, client, name):
 def test_pages_are_translated(fair, client):
     response = client.get(reverse("events:event_detail", args=[fair["event"].slug]), HTTP_ACCEPT_LANGUAGE="sv")
     assert "Marknadsplats: vad deltagarna erbjuder och söker" in response.content.decode()
+
+
+def test_event_registration_is_not_called_account_sign_up(fair, client, make_user):
+    # regression: allauth's "Register" (sign up, "Skapa konto") came first in the merged catalogue
+    from northern_connections.accounts.models import Membership
+    from northern_connections.directory.tests.factories import OrganisationFactory
+
+    newcomer = make_user("fi@example.org")
+    newcomer.preferred_language = "sv"
+    newcomer.save()
+    Membership.objects.create(user=newcomer, organisation=OrganisationFactory(kind="sme", country="FI"), role="admin")
+    client.force_login(newcomer)
+    page = client.get(reverse("events:event_detail", args=[fair["event"].slug])).content.decode()
+    assert ">Anmäl</a>" in page and "Skapa konto" not in page
