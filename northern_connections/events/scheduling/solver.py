@@ -179,7 +179,7 @@ def solve(
     if len(best) < n_schedulable:
         # proven bounds first (LP duals from PDLP, under a second at 5,000 requests): they are the
         # target at which the search below stops, and what the report compares against
-        lp_time = max(0.5, min(5.0, 0.1 * time_limit))
+        lp_time = max(0.2, min(5.0, 0.1 * time_limit))
         weight_ub = min(combinatorial_bound(inst, weighted=True),
                         lp_bound(inst, weighted=True, time_limit=lp_time) or schedulable_weight)
         lp_count = lp_bound(inst, time_limit=lp_time)
