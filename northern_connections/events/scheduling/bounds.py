@@ -1,4 +1,5 @@
-"""Upper bounds on the number of meetings any valid schedule can contain.
+"""Proven bounds: how many meetings (and how much priority weight) any valid schedule can hold,
+and how few breaks.
 
 A reported bound must be *proven*, whichever solver ran, so the organiser can tell "the venue is
 too small" from "the solver gave up". Two independent bounds are combined:
@@ -263,4 +264,3 @@ def _participant_min_breaks(inst: Instance, ms: list[int], time_limit: float, cp
     if status == cp_model.FEASIBLE:
         return max(0, math.ceil(solver.best_objective_bound - 1e-6))
     return 0
-
