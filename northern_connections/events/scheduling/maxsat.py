@@ -24,20 +24,26 @@ from typing import Any
 from .instance import Instance
 
 
-def build_wcnf(instance: Instance):
+def _card_clauses(pool, lits: list[int], k: int, eq: bool) -> list[list[int]]:
+    """At most (or exactly) ``k`` of ``lits``: pairwise for small at-most-one sets, else a counter."""
     from pysat.card import CardEnc, EncType
-    from pysat.formula import WCNF, IDPool
 
-    inst = instance
-    pool = IDPool()
-    w = WCNF()
+    if not lits:
+        return []
+    enc = EncType.pairwise if (k == 1 and len(lits) <= 6) else EncType.seqcounter
+    f = CardEnc.equals if eq else CardEnc.atmost
+    return f(lits, k, vpool=pool, encoding=enc).clauses
+
+
+def _card(w, pool, lits: list[int], k: int, eq: bool) -> None:
+    w.extend(_card_clauses(pool, lits, k, eq))
+
+
+def _schedule_clauses(inst: Instance, pool, w) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """The hard rules, shared by the exact and the window encoding: every schedulable meeting in
+    exactly one allowed slot (``x[m, s]``), ``busy[p, s]`` if and only if p meets in s (at most one
+    meeting), and no more meetings in a slot than tables."""
     x: dict[tuple[int, int], int] = {}
-
-    def amo_or_eq(lits: list[int], eq: bool) -> None:
-        enc = EncType.pairwise if len(lits) <= 6 else EncType.seqcounter
-        f = CardEnc.equals if eq else CardEnc.atmost
-        w.extend(f(lits, 1, vpool=pool, encoding=enc).clauses)
-
     for mi, m in enumerate(inst.meetings):
         if not m.allowed:
             continue
@@ -46,7 +52,7 @@ def build_wcnf(instance: Instance):
             v = pool.id(("x", mi, s))
             x[(mi, s)] = v
             lits.append(v)
-        amo_or_eq(lits, True)
+        _card(w, pool, lits, 1, True)
     by_ps: dict[tuple[int, int], list[int]] = {}
     by_slot: dict[int, list[int]] = {}
     for (mi, s), v in x.items():
@@ -58,14 +64,24 @@ def build_wcnf(instance: Instance):
         b = pool.id(("busy", p, s))
         busy[(p, s)] = b
         if len(lits) > 1:
-            amo_or_eq(lits, False)
+            _card(w, pool, lits, 1, False)
         w.append([-b] + lits)
         for v in lits:
             w.append([-v, b])
     for s, lits in by_slot.items():
         cap = inst.capacity(s)
         if cap < len(lits):
-            w.extend(CardEnc.atmost(lits, cap, vpool=pool, encoding=EncType.seqcounter).clauses)
+            _card(w, pool, lits, cap, False)
+    return x, busy
+
+
+def build_wcnf(instance: Instance):
+    from pysat.formula import WCNF, IDPool
+
+    inst = instance
+    pool = IDPool()
+    w = WCNF()
+    x, busy = _schedule_clauses(inst, pool, w)
     for p in range(len(inst.participants)):
         for bl in inst.blocks:
             bs = [busy.get((p, s)) for s in bl.slots]
@@ -240,49 +256,12 @@ def build_window_wcnf(instance: Instance):
     ``2n - 1`` slots and everything outside is excluded at once. Otherwise "one run" is at most
     one run start. Every model is a valid schedule.
     """
-    from pysat.card import CardEnc, EncType
     from pysat.formula import WCNF, IDPool
 
     inst = instance
     pool = IDPool()
     w = WCNF()
-    x: dict[tuple[int, int], int] = {}
-
-    def card(lits: list[int], k: int, eq: bool) -> None:
-        if not lits:
-            return
-        enc = EncType.pairwise if (k == 1 and len(lits) <= 6) else EncType.seqcounter
-        f = CardEnc.equals if eq else CardEnc.atmost
-        w.extend(f(lits, k, vpool=pool, encoding=enc).clauses)
-
-    for mi, m in enumerate(inst.meetings):
-        if not m.allowed:
-            continue
-        lits = []
-        for s in m.allowed:
-            v = pool.id(("x", mi, s))
-            x[(mi, s)] = v
-            lits.append(v)
-        card(lits, 1, True)
-    by_ps: dict[tuple[int, int], list[int]] = {}
-    by_slot: dict[int, list[int]] = {}
-    for (mi, s), v in x.items():
-        by_slot.setdefault(s, []).append(v)
-        for p in inst.meetings[mi].participants:
-            by_ps.setdefault((p, s), []).append(v)
-    busy: dict[tuple[int, int], int] = {}
-    for (p, s), lits in by_ps.items():
-        b = pool.id(("busy", p, s))
-        busy[(p, s)] = b
-        if len(lits) > 1:
-            card(lits, 1, False)
-        w.append([-b] + lits)
-        for v in lits:
-            w.append([-v, b])
-    for s, lits in by_slot.items():
-        cap = inst.capacity(s)
-        if cap < len(lits):
-            card(lits, cap, False)
+    x, busy = _schedule_clauses(inst, pool, w)
     fixed = fixed_block_counts(inst)
     for p in range(len(inst.participants)):
         for bi, bl in enumerate(inst.blocks):
@@ -306,9 +285,7 @@ def build_window_wcnf(instance: Instance):
                             w.append([-st, bs[i]])
                 w.append([viol] + list(starts.values()))
                 if len(starts) > 1:
-                    w.extend(CardEnc.atmost(list(starts.values()), 1, vpool=pool,
-                                            encoding=EncType.pairwise if len(starts) <= 6
-                                            else EncType.seqcounter).clauses)
+                    _card(w, pool, list(starts.values()), 1, False)
                 for i in cand:
                     cover = [starts[t] for t in range(max(0, i - n + 1), i + 1) if t in starts]
                     w.append([viol, -bs[i]] + cover)
@@ -324,8 +301,7 @@ def build_window_wcnf(instance: Instance):
                         w.append([-bs[i], prev, st])
                         sts.append(st)
                 if len(sts) > 1:
-                    enc = EncType.pairwise if len(sts) <= 6 else EncType.seqcounter
-                    for cl in CardEnc.atmost(sts, 1, vpool=pool, encoding=enc).clauses:
+                    for cl in _card_clauses(pool, sts, 1, False):
                         w.append([viol] + cl)
     return w, x
 
