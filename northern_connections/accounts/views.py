@@ -11,7 +11,7 @@ from django.views import View
 from rest_framework.authtoken.models import Token
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView
+from northern_connections.core.views import GateView, message_error
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
@@ -85,7 +85,7 @@ class OrganisationPeopleView(GateView):
                 services.invitation_create(actor=request.user, organisation=organisation,
                                            accept_url_base=request.build_absolute_uri("/")[:-1], **form.cleaned_data)
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                message_error(request, error)
             else:
                 messages.success(request, _("Invitation sent."))
         else:
@@ -104,7 +104,7 @@ class MembershipRoleView(GateView):
             try:
                 services.membership_set_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                message_error(request, error)
         return redirect("accounts:organisation_people", slug=membership.organisation.slug)
 
 
@@ -120,7 +120,7 @@ class MembershipRemoveView(GateView):
         try:
             services.membership_remove(actor=request.user, membership=membership)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_error(request, error)
             return redirect(request.POST.get("next") or "accounts:profile")
         if own:
             messages.success(request, _("You left %(org)s.") % {"org": membership.organisation})
@@ -139,7 +139,7 @@ class MembershipRequestDecideView(GateView):
             services.membership_request_decide(actor=request.user, request=join_request,
                                                approve=request.POST.get("decision") == "approve")
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_error(request, error)
         return redirect("accounts:organisation_people", slug=join_request.organisation.slug)
 
 
@@ -165,7 +165,7 @@ class InvitationAcceptView(View):
         try:
             membership = services.invitation_accept(actor=request.user, token=token)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            message_error(request, error)
             return redirect("accounts:profile")
         messages.success(request, _("You are now a member of %(org)s.") % {"org": membership.organisation})
         return redirect(membership.organisation.get_absolute_url())

@@ -18,7 +18,13 @@ from django.views import View
 from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.accounts.models import User
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, can, can_add
-from northern_connections.core.views import GateView, ObjectListView, apply_validation_error, stored_file_download
+from northern_connections.core.views import (
+    GateView,
+    ObjectListView,
+    apply_validation_error,
+    message_error,
+    stored_file_download,
+)
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
 from northern_connections.directory.selectors import organisations_acting_for
@@ -55,10 +61,6 @@ from .models import (
 )
 from .permissions import EVALUATE, OWNER_KINDS, applicant_side, is_lead_applicant, may_read_feedback
 from .tables import ApplicationTable, ChallengeTable
-
-
-def _error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 def _editable_organisations(user, kinds=None):
@@ -184,7 +186,7 @@ class ChallengeTransitionView(GateView):
                                           to_status=request.POST.get("to_status", ""),
                                           note=request.POST.get("note", "")[:500])
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         except KeyError as error:
             raise Http404 from error
         else:
@@ -203,7 +205,7 @@ class ClarificationCreateView(GateView):
             try:
                 services.clarification_ask(actor=request.user, challenge=challenge, **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("Your question was sent; the answer will be published for everyone."))
         else:
@@ -223,7 +225,7 @@ class ClarificationAnswerView(GateView):
                 services.clarification_answer(actor=request.user, clarification=clarification,
                                               answer=form.cleaned_data["answer"])
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("Answer published."))
         return redirect(clarification.challenge.get_absolute_url() + "#clarifications")
@@ -243,7 +245,7 @@ class ApplicationStartView(GateView):
             application = services.application_create(actor=request.user, challenge=challenge,
                                                       applicant=form.cleaned_data["applicant"])
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
             return redirect(challenge.get_absolute_url())
         messages.success(request, _("Draft application started."))
         return redirect(application.get_absolute_url())
@@ -321,7 +323,7 @@ class ApplicationActionView(GateView):
             type(self).service(actor=request.user, application=application,
                                version=int(version) if version and version.isdigit() else None)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, self.done)
         return redirect(application.get_absolute_url())
@@ -348,7 +350,7 @@ class PartnerInviteView(GateView):
             try:
                 services.partner_invite(actor=request.user, application=application, **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("Invitation sent."))
         else:
@@ -365,7 +367,7 @@ class PartnerRespondView(GateView):
         try:
             services.partner_respond(actor=request.user, partner=partner, accept=request.POST.get("accept") == "1")
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Your answer was recorded."))
         return redirect(partner.application.get_absolute_url())
@@ -382,7 +384,7 @@ class AttachmentCreateView(GateView):
             try:
                 services.attachment_add(actor=request.user, application=application, **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("File attached."))
         else:
@@ -447,7 +449,7 @@ class DocumentDeleteView(GateView):
         try:
             services.challenge_document_delete(actor=request.user, document=document)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Document removed."))
         return redirect("challenges:challenge_documents", slug=slug)
@@ -489,7 +491,7 @@ class TranslationDeleteView(GateView):
         try:
             services.challenge_translation_delete(actor=request.user, translation=translation)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Translation removed."))
         return redirect("challenges:challenge_translations", slug=slug)
@@ -663,7 +665,7 @@ class ShortlistView(GateView):
             services.application_shortlist(actor=request.user, application=application,
                                            shortlisted=request.POST.get("shortlisted", "1") == "1")
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         return redirect("challenges:challenge_ranking", slug=application.challenge.slug)
 
 
@@ -677,7 +679,7 @@ class DecideView(GateView):
             try:
                 services.application_decide(actor=request.user, application=application, **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("Decision recorded; letters go out when the challenge is decided."))
         return redirect("challenges:challenge_ranking", slug=application.challenge.slug)

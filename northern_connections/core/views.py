@@ -167,6 +167,11 @@ def apply_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def message_error(request: HttpRequest, error: Exception) -> None:
+    """Show a service's refusal (ValidationError, PermissionDenied) as one error message on the next page."""
+    messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+
+
 class ObjectDeleteView(GateView):
     action = DELETE
     template_name = "components/object_delete.html"

@@ -11,7 +11,13 @@ from django.views import View
 
 from northern_connections.accounts.services import membership_request_create
 from northern_connections.core.permissions import CHANGE, DELETE, can
-from northern_connections.core.views import GateView, ObjectEditView, ObjectListView, apply_validation_error
+from northern_connections.core.views import (
+    GateView,
+    ObjectEditView,
+    ObjectListView,
+    apply_validation_error,
+    message_error,
+)
 
 from . import selectors, services
 from .filtersets import OrganisationFilterSet
@@ -87,7 +93,7 @@ class OrganisationJoinView(View):
                 actor=request.user, organisation=organisation, message=request.POST.get("message", "")[:2000]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_error(request, error)
         else:
             messages.success(request, _("Your request was sent to the organisation's administrators."))
         return redirect(organisation.get_absolute_url())

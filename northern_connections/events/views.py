@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from northern_connections.core.permissions import CHANGE, DELETE, can, can_add
-from northern_connections.core.views import GateView, ObjectListView, apply_validation_error
+from northern_connections.core.views import GateView, ObjectListView, apply_validation_error, message_error
 from northern_connections.directory.selectors import organisations_acting_for
 
 from . import documents, selectors, services
@@ -42,10 +42,6 @@ from .forms import (
 from .models import Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant
 from .permissions import AGENDA, RESPOND
 from .tables import EventTable
-
-
-def _error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 def _base_url(request) -> str:
@@ -148,7 +144,7 @@ class EventPublishView(GateView):
         try:
             services.event_publish(actor=request.user, event=event)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("The event is published."))
         return redirect(event.get_absolute_url())
@@ -244,7 +240,7 @@ class BlockDeleteView(GateView):
         try:
             services.meeting_block_delete(actor=request.user, block=block)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Meeting block deleted."))
         return redirect("events:block_list", slug=block.event.slug)
@@ -323,7 +319,7 @@ class ParticipantScreenView(GateView):
                     actor=request.user, event=event, accept=form.cleaned_data["decision"] == "accept",
                     participant_ids=[p.pk for p in form.cleaned_data["participants"]])
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("%(n)s registrations updated; the participants are told by e-mail.")
                                  % {"n": count})
@@ -362,7 +358,7 @@ class ParticipantCancelView(GateView):
         try:
             services.participant_cancel(actor=request.user, participant=participant)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Your registration is cancelled."))
         return redirect(participant.event.get_absolute_url())
@@ -503,7 +499,7 @@ class MeetingRequestCreateView(GateView):
                 meeting_request = services.meeting_request_create(actor=request.user, requester=participant,
                                                                   **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 if meeting_request.status == "accepted":
                     messages.success(request, _("Meeting with %(org)s confirmed.") % {"org": form.cleaned_data[
@@ -525,7 +521,7 @@ class MeetingRequestActionView(GateView):
         try:
             type(self).service(actor=request.user, request=meeting_request)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, self.success)
         return redirect("events:meetingrequest_list", slug=meeting_request.event.slug)
@@ -583,7 +579,7 @@ class ScheduleRunView(GateView):
         try:
             services.schedule_event_start(actor=request.user, event=event, time_limit=time_limit)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("The scheduler is running; its progress is shown below."))
         return redirect("events:schedule_grid", slug=event.slug)
@@ -598,7 +594,7 @@ class SchedulePublishView(GateView):
         try:
             count = services.schedule_publish(actor=request.user, event=event)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Schedule published (%(n)s newly announced meetings); participants are "
                                         "notified by e-mail.") % {"n": count})
@@ -616,7 +612,7 @@ class MeetingAddView(GateView):
             try:
                 services.meeting_add(actor=request.user, event=event, **form.cleaned_data)
             except ValidationError as error:
-                _error(request, error)
+                message_error(request, error)
             else:
                 messages.success(request, _("Meeting added; it waits to be scheduled."))
         else:
@@ -661,7 +657,7 @@ class MeetingLockView(GateView):
         try:
             services.meeting_set_locked(actor=request.user, meeting=meeting, locked=locked)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Meeting locked.") if locked else _("Meeting unlocked."))
         return redirect(meeting.get_absolute_url())
@@ -676,7 +672,7 @@ class MeetingUnscheduleView(GateView):
         try:
             services.meeting_unschedule(actor=request.user, meeting=meeting)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(request, _("Meeting taken off the schedule."))
         return redirect("events:schedule_grid", slug=meeting.event.slug)

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from northern_connections.challenges.models import Challenge
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView, ObjectDeleteView, apply_validation_error
+from northern_connections.core.views import GateView, ObjectDeleteView, apply_validation_error, message_error
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
@@ -104,7 +104,7 @@ class SavedSearchCreateView(GateView):
             search = services.savedsearch_create(actor=request.user, organisation=organisation,
                                                  **form.service_fields())
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_error(request, error)
             return redirect("matchmaking:challenges_for_organisation", slug=organisation.slug)
         messages.success(request, _("Search saved. New matching challenges will be e-mailed to you (%(frequency)s).")
                          % {"frequency": search.get_frequency_display().lower()})
