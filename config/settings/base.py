@@ -28,6 +28,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# `load_demo_data` (demo logins with a published password, a demo superuser) runs only where this
+# is true: dev.py and test.py turn it on, prod.py forces it off whatever the environment says.
+DEMO_DATA_ALLOWED = env_bool("NC_DEMO_DATA_ALLOWED", False)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 # Absolute base address for links in e-mails sent by background tasks (no request to ask).

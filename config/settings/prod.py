@@ -8,6 +8,8 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = False
+# Never the demo world here: its logins share a published password and one is a superuser (issue 9).
+DEMO_DATA_ALLOWED = False
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production")
 if not os.environ.get("DATABASE_URL"):

@@ -299,6 +299,8 @@ def _h2020_smes(path: Path, count: int, rng: random.Random) -> list[dict]:
 
 @transaction.atomic
 def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
+    if not settings.DEMO_DATA_ALLOWED:  # the command checks too; this keeps the demo administrator out of prod
+        raise RuntimeError("demo data is not allowed under these settings (DEMO_DATA_ALLOWED is off)")
     rng = random.Random(seed)
     chains = {c.slug: c for c in ValueChain.objects.all()}
     steps = {s.slug: s for s in ValueChainStep.objects.all()}

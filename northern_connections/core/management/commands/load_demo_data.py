@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import CommandError
 
 from northern_connections.core.management.batch import BatchCommand
@@ -21,6 +22,11 @@ class Command(BatchCommand):
         parser.add_argument("--scale", type=int, default=0, help="Synthetic organisations to add.")
 
     def handle(self, *args, seed, scale, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "load_demo_data refuses to run here: DEMO_DATA_ALLOWED is off (always under config.settings.prod; "
+                "the demo logins share a published password and one is a platform administrator)."
+            )
         for label in DEMO_APPS:
             if not apps.is_installed(f"northern_connections.{label}"):
                 continue
