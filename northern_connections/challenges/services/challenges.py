@@ -1,0 +1,327 @@
+"""Writes of a challenge itself: create, edit, criteria, translations, documents, life-cycle transitions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from northern_connections.accounts.models import User
+from northern_connections.core.models import SearchEntry
+from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
+from northern_connections.core.text import index_tokens
+from northern_connections.directory.models import EformsCode, Organisation
+
+from .. import clock, notifications, uploads
+from ..choices import (
+    TRANSITIONS,
+    ApplicationStatus,
+    ChallengeStatus,
+    RouteKind,
+)
+from ..models import (
+    Challenge,
+    ChallengeDocument,
+    ChallengeTransition,
+    ChallengeTranslation,
+    ChallengeView,
+    EvaluationCriterion,
+)
+from ..permissions import OWNER_KINDS
+
+CHALLENGE_M2M = ("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes")
+
+
+def unique_slug(title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100] or "challenge"
+    slug, n = base, 1
+    queryset = Challenge.objects.exclude(pk=exclude_pk) if exclude_pk else Challenge.objects.all()
+    while queryset.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def challenge_index(challenge: Challenge) -> None:
+    """Index the original text, the English version and further translations, each with its own stemmer."""
+    parts = challenge.search_parts() + [(f"{t.title} {t.summary}", t.language)
+                                        for t in ChallengeTranslation.objects.filter(challenge=challenge)]
+    tokens = " ".join(index_tokens(text, language) for text, language in parts if text)
+    SearchEntry.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Challenge), object_id=challenge.pk,
+        defaults={"language": challenge.language, "tokens": tokens},
+    )
+
+
+def _apply_challenge_fields(challenge: Challenge, fields: dict) -> dict:
+    relations = {name: fields.pop(name) for name in CHALLENGE_M2M if name in fields}
+    for name in ("status", "slug", "owner", "published_at"):
+        fields.pop(name, None)  # only the life cycle and creation set these
+    for name, value in fields.items():
+        setattr(challenge, name, value)
+    if challenge.language == "en":
+        challenge.title_en = challenge.title_en or challenge.title
+        challenge.summary_en = challenge.summary_en or challenge.summary
+    return relations
+
+
+def _validate_procedure_type(challenge: Challenge) -> None:
+    if challenge.route == RouteKind.PROCUREMENT and challenge.procedure_type and not EformsCode.objects.filter(
+        list_name="procurement-procedure-type", code=challenge.procedure_type
+    ).exists():
+        raise ValidationError({"procedure_type": _("Not a code of the eForms procedure-type list.")})
+
+
+def challenge_create(*, actor: User, owner: Organisation, criteria: list[dict] | None = None,
+                     **fields) -> Challenge:
+    """A new draft challenge of `owner` (a public authority or cluster the actor edits)."""
+    with transaction.atomic():
+        require_add(actor, Challenge, organisation=owner)
+        if owner.kind not in OWNER_KINDS:
+            raise ValidationError({"owner": _("Only public authorities and clusters publish challenges.")})
+        challenge = Challenge(owner=owner, created_by=actor if actor and actor.is_authenticated else None)
+        relations = _apply_challenge_fields(challenge, fields)
+        challenge.slug = unique_slug(challenge.title_en or challenge.title)
+        challenge.full_clean()
+        _validate_procedure_type(challenge)
+        challenge.save()
+        for name, value in relations.items():
+            getattr(challenge, name).set(value)
+        if criteria:
+            _set_criteria(challenge, criteria)
+        challenge_index(challenge)
+    return challenge
+
+
+def challenge_update(*, actor: User, challenge: Challenge, **fields) -> Challenge:
+    """Edit a draft or published challenge; once decided or cancelled it is a record and stays as it was."""
+    with transaction.atomic():
+        challenge = locked_for(actor, CHANGE, challenge)
+        if challenge.status not in (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED):
+            raise ValidationError(_("Only draft and open challenges can be edited."))
+        old_deadline = challenge.application_deadline
+        relations = _apply_challenge_fields(challenge, fields)
+        if (challenge.status == ChallengeStatus.PUBLISHED and old_deadline and challenge.application_deadline
+                and challenge.application_deadline < old_deadline):
+            # Applicants planned with the published deadline; it may be extended, never brought forward.
+            raise ValidationError({"application_deadline": _("A published deadline can be extended, not shortened.")})
+        challenge.full_clean()
+        _validate_procedure_type(challenge)
+        challenge.save()
+        for name, value in relations.items():
+            getattr(challenge, name).set(value)
+        challenge_index(challenge)
+    return challenge
+
+
+def _set_criteria(challenge: Challenge, criteria: list[dict]) -> None:
+    rows = [c for c in criteria if (c.get("name") or "").strip()]
+    total = sum(int(c.get("weight") or 0) for c in rows)
+    if rows and total != 100:
+        raise ValidationError(_("The weights of the criteria must add up to 100 (they add up to %(total)s).")
+                              % {"total": total})
+    challenge.criteria.all().delete()
+    for order, row in enumerate(rows):
+        criterion = EvaluationCriterion(challenge=challenge, name=row["name"].strip(), weight=int(row["weight"]),
+                                        description=row.get("description", ""), order=order)
+        criterion.full_clean()
+        criterion.save()
+
+
+def challenge_criteria_set(*, actor: User, challenge: Challenge, criteria: list[dict]) -> Challenge:
+    """Replace the evaluation criteria; fixed once published, because applicants write to them."""
+    with transaction.atomic():
+        challenge = locked_for(actor, CHANGE, challenge)
+        if challenge.status != ChallengeStatus.DRAFT:
+            raise ValidationError(_("Criteria can only be changed while the challenge is a draft."))
+        _set_criteria(challenge, criteria)
+    return challenge
+
+
+EDITABLE_STATUSES = (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED)
+
+
+def _require_editable(challenge: Challenge, message: str) -> None:
+    if challenge.status not in EDITABLE_STATUSES:
+        raise ValidationError(message)
+
+
+def challenge_translation_save(*, actor: User, challenge: Challenge, language: str, title: str,
+                               summary: str) -> ChallengeTranslation:
+    """Add or replace a further translation of the title and summary (and index it for search).
+
+    The original language and English have their own fields on the challenge, so a "translation"
+    into either would only be a second, diverging version of the same text.
+    """
+    with transaction.atomic():
+        challenge = locked_for(actor, CHANGE, challenge)
+        _require_editable(challenge, _("Translations are added while the challenge is a draft or open."))
+        if language in (challenge.language, "en"):
+            raise ValidationError({"language": _("The original text and the English version have their own fields; "
+                                                 "choose another language.")})
+        translation = (ChallengeTranslation.objects.filter(challenge=challenge, language=language).first()
+                       or ChallengeTranslation(challenge=challenge, language=language))
+        translation.title, translation.summary = title.strip(), summary.strip()
+        translation.full_clean()
+        translation.save()
+        challenge_index(challenge)
+    return translation
+
+
+def challenge_translation_delete(*, actor: User, translation: ChallengeTranslation) -> None:
+    with transaction.atomic():
+        translation = locked_for(actor, DELETE, translation)
+        challenge = translation.challenge
+        _require_editable(challenge, _("Translations are changed while the challenge is a draft or open."))
+        translation.delete()
+        challenge_index(challenge)
+
+
+UPLOAD_MESSAGES = {
+    "too_large": _lazy("The file is larger than %(megabytes)s MB."),
+    "empty": _lazy("The file is empty."),
+    "type": _lazy("Only PDF, DOCX, XLSX, PNG and JPG files are accepted."),
+    "mismatch": _lazy("The file's name ends in '.%(extension)s' but its content is %(kind)s."),
+}
+
+
+def _stored_upload(file: UploadedFile) -> tuple[str, int]:
+    content = file.read(uploads.MAX_UPLOAD_BYTES + 1)
+    try:
+        kind = uploads.check(file.name, content)
+    except uploads.UploadRefused as error:
+        message = UPLOAD_MESSAGES.get(error.code)
+        text = str(message) % error.params if message else str(error)
+        raise ValidationError({"file": text}) from error
+    file.seek(0)
+    return kind, len(content)
+
+
+def challenge_document_add(*, actor: User, challenge: Challenge, title: str, file: UploadedFile) -> ChallengeDocument:
+    """Attach a document of the call (checked from its bytes); also after publication, as an addendum."""
+    with transaction.atomic():
+        challenge = locked_for(actor, CHANGE, challenge)
+        _require_editable(challenge, _("Documents are added while the challenge is a draft or open."))
+        kind, size = _stored_upload(file)
+        document = ChallengeDocument(challenge=challenge, title=title or file.name, file=file, content_type=kind,
+                                     size=size)
+        document.full_clean()
+        document.save()
+    return document
+
+
+def challenge_document_delete(*, actor: User, document: ChallengeDocument) -> None:
+    """Remove a document of a draft; once published, applicants may have relied on it, so it stays."""
+    with transaction.atomic():
+        document = locked_for(actor, DELETE, document)
+        if document.challenge.status != ChallengeStatus.DRAFT:
+            raise ValidationError(_("Documents of a published challenge stay available to applicants; add a "
+                                    "corrected document instead."))
+        document.file.delete(save=False)
+        document.delete()
+
+
+def publication_problems(challenge: Challenge, now: datetime) -> list[str]:
+    """Why a draft cannot be published yet (empty when it can)."""
+    problems = []
+    if not challenge.title_en.strip() or not challenge.summary_en.strip():
+        problems.append(_("An English title and summary are required, so that every partner country can read "
+                          "the challenge."))
+    if not challenge.application_deadline or challenge.application_deadline <= now:
+        problems.append(_("Set an application deadline in the future."))
+    weights = list(challenge.criteria.values_list("weight", flat=True))
+    if not weights:
+        problems.append(_("Add at least one evaluation criterion."))
+    elif sum(weights) != 100:
+        problems.append(_("The weights of the criteria must add up to 100 (they add up to %(total)s).")
+                        % {"total": sum(weights)})
+    return problems
+
+
+def _transition(challenge: Challenge, to_status: str, actor: User | None, note: str = "") -> None:
+    challenge_transition_record = ChallengeTransition(challenge=challenge, from_status=challenge.status,
+                                                      to_status=to_status, by=actor, at=clock.now(), note=note)
+    challenge.status = to_status
+    challenge.save(update_fields=["status", "published_at", "updated"])
+    challenge_transition_record.save()
+
+
+def challenge_transition(*, actor: User, challenge: Challenge, to_status: str, note: str = "") -> Challenge:
+    """Move a challenge along its life cycle (choices.TRANSITIONS), checking what each step needs."""
+    with transaction.atomic():
+        challenge = locked_for(actor, CHANGE, challenge)
+        now = clock.now()
+        if to_status not in TRANSITIONS[challenge.status]:
+            raise ValidationError(_("A challenge that is “%(from)s” cannot become “%(to)s”.") % {
+                "from": ChallengeStatus(challenge.status).label, "to": ChallengeStatus(to_status).label})
+        if to_status == ChallengeStatus.PUBLISHED:
+            problems = publication_problems(challenge, now)
+            if problems:
+                raise ValidationError(problems)
+            challenge.published_at = now
+        if to_status == ChallengeStatus.CLOSED and challenge.application_deadline > now:
+            # Applicants may rely on the published deadline; cancel the challenge instead of closing early.
+            raise ValidationError(_("The challenge closes at its deadline, not before."))
+        decided = []
+        if to_status == ChallengeStatus.DECIDED:
+            pending = challenge.applications.filter(status__in=(ApplicationStatus.SUBMITTED,
+                                                                ApplicationStatus.SHORTLISTED))
+            if not challenge.applications.filter(status=ApplicationStatus.SELECTED).exists() and pending.exists():
+                raise ValidationError(_("Select at least one application, or reject them all, before recording "
+                                        "the decision."))
+            for application in pending:
+                application.status = ApplicationStatus.REJECTED
+                application.decided_at = now
+                application.save(update_fields=["status", "decided_at", "updated"])
+            decided = list(challenge.applications.filter(status__in=(ApplicationStatus.SELECTED,
+                                                                     ApplicationStatus.REJECTED)))
+        _transition(challenge, to_status, actor, note)
+        if to_status == ChallengeStatus.PUBLISHED:
+            challenge_index(challenge)
+        for application in decided:
+            transaction.on_commit(lambda a=application: notifications.application_decided(a))
+    return challenge
+
+
+def challenges_close_due(*, now: datetime | None = None) -> int:
+    """Close every published challenge whose deadline has passed (run by the Celery task).
+
+    The system is the actor (`by` is empty in the record). Applications are refused after the
+    deadline even before this runs, so a late or missed run never lets a late application in.
+    """
+    now = now or clock.now()
+    closed = 0
+    due = Challenge.objects.filter(status=ChallengeStatus.PUBLISHED, application_deadline__lte=now)
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            challenge = Challenge.objects.select_for_update().filter(pk=pk, status=ChallengeStatus.PUBLISHED).first()
+            if challenge is None:
+                continue
+            _transition(challenge, ChallengeStatus.CLOSED, None, note="Closed automatically at the deadline.")
+            closed += 1
+    return closed
+
+
+def challenge_view_record(*, challenge: Challenge, user, day: date | None = None) -> None:
+    """Count one page view for the owner's reach statistics (per viewer's country and day)."""
+    country = ""
+    if user is not None and user.is_authenticated:
+        country = (Organisation.objects.filter(memberships__user=user).order_by("memberships__pk")
+                   .values_list("country", flat=True).first() or "")
+    day = day or clock.now().date()
+    updated = ChallengeView.objects.filter(challenge=challenge, country=country, day=day).update(count=F("count") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                ChallengeView.objects.create(challenge=challenge, country=country, day=day, count=1)
+        except IntegrityError:  # another request created the row first
+            ChallengeView.objects.filter(challenge=challenge, country=country, day=day).update(count=F("count") + 1)
+
+

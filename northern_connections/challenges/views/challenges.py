@@ -1,0 +1,171 @@
+"""Pages of a challenge: the public board, detail, create, edit, criteria and status changes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+
+from northern_connections.accounts.choices import EDITING_ROLES
+from northern_connections.core.permissions import CHANGE, can_add
+from northern_connections.core.views import (
+    GateView,
+    ObjectListView,
+    apply_validation_error,
+    message_error,
+)
+from northern_connections.directory.choices import OrganisationKind
+from northern_connections.directory.selectors import organisations_acting_for
+
+from .. import selectors, services
+from ..choices import TRANSITION_LABELS, TRANSITIONS, ChallengeStatus
+from ..filtersets import ChallengeFilterSet
+from ..forms import (
+    ChallengeForm,
+    ClarificationForm,
+    CriteriaFormSet,
+    StartApplicationForm,
+)
+from ..models import (
+    Challenge,
+)
+from ..permissions import OWNER_KINDS
+from ..tables import ChallengeTable
+
+
+def _editable_organisations(user, kinds=None):
+    return organisations_acting_for(actor=user, roles=EDITING_ROLES, kinds=kinds)
+
+
+class ChallengeListView(ObjectListView):
+    model = Challenge
+    filterset_class = ChallengeFilterSet
+    table_class = ChallengeTable
+    template_name = "challenges/challenge_list.html"
+
+    def get_list_queryset(self):
+        return selectors.challenge_list(actor=self.request.user)
+
+
+class ChallengeDetailView(GateView):
+    model = Challenge
+
+    def get(self, request, slug):
+        challenge = selectors.challenge_get(actor=request.user, slug=slug)
+        if challenge is None:
+            raise Http404
+        if challenge.status != ChallengeStatus.DRAFT:
+            services.challenge_view_record(challenge=challenge, user=request.user)
+        context = selectors.challenge_detail_context(actor=request.user, challenge=challenge)
+        context.update({
+            "object": challenge,
+            "transitions_allowed": [(s, TRANSITION_LABELS[s]) for s in TRANSITIONS[challenge.status]],
+            "clarification_form": ClarificationForm(organisations=selectors.user_organisations(request.user)),
+            "start_form": StartApplicationForm(organisations=_editable_organisations(request.user))
+            if request.user.is_authenticated else None,
+            "deadline_local": services.format_deadline(challenge) if challenge.application_deadline else "",
+            "can_recommend": request.user.is_authenticated and challenge.is_open and _editable_organisations(
+                request.user, [OrganisationKind.CLUSTER]).exists(),
+        })
+        return render(request, "challenges/challenge_detail.html", context)
+
+
+@method_decorator(login_required, name="dispatch")
+class ChallengeCreateView(View):
+    def _owners(self, request):
+        return organisations_acting_for(actor=request.user, roles=EDITING_ROLES, kinds=OWNER_KINDS,
+                                        all_for_admins=True)
+
+    def get(self, request):
+        if not can_add(request.user, Challenge):
+            raise PermissionDenied
+        return render(request, "challenges/challenge_form.html", {"form": ChallengeForm(owners=self._owners(request))})
+
+    def post(self, request):
+        if not can_add(request.user, Challenge):
+            raise PermissionDenied
+        form = ChallengeForm(request.POST, owners=self._owners(request))
+        if form.is_valid():
+            try:
+                challenge = services.challenge_create(actor=request.user, **form.service_fields())
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Draft saved. Add the evaluation criteria, then publish."))
+                return redirect("challenges:challenge_criteria", slug=challenge.slug)
+        return render(request, "challenges/challenge_form.html", {"form": form}, status=400)
+
+
+class ChallengeEditView(GateView):
+    model = Challenge
+    action = CHANGE
+
+    def get(self, request, slug):
+        challenge = self.get_object()
+        return render(request, "challenges/challenge_form.html", {"form": ChallengeForm(instance=challenge),
+                                                                  "object": challenge})
+
+    def post(self, request, slug):
+        challenge = self.get_object()
+        form = ChallengeForm(request.POST, instance=challenge)
+        if form.is_valid():
+            try:
+                challenge = services.challenge_update(actor=request.user, challenge=challenge, **form.service_fields())
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(challenge.get_absolute_url())
+        return render(request, "challenges/challenge_form.html", {"form": form, "object": challenge}, status=400)
+
+
+class ChallengeCriteriaView(GateView):
+    model = Challenge
+    action = CHANGE
+
+    def get(self, request, slug):
+        challenge = self.get_object()
+        initial = [{"name": c.name, "description": c.description, "weight": c.weight} for c in challenge.criteria.all()]
+        return render(request, "challenges/challenge_criteria.html",
+                      {"formset": CriteriaFormSet(initial=initial), "object": challenge})
+
+    def post(self, request, slug):
+        challenge = self.get_object()
+        formset = CriteriaFormSet(request.POST)
+        if formset.is_valid():
+            try:
+                services.challenge_criteria_set(actor=request.user, challenge=challenge,
+                                                criteria=[f.cleaned_data for f in formset if f.cleaned_data])
+            except ValidationError as error:
+                formset._non_form_errors = formset.error_class(error.messages)
+            else:
+                messages.success(request, _("Criteria saved."))
+                return redirect(challenge.get_absolute_url())
+        return render(request, "challenges/challenge_criteria.html", {"formset": formset, "object": challenge},
+                      status=400)
+
+
+class ChallengeTransitionView(GateView):
+    model = Challenge
+    action = CHANGE
+
+    def post(self, request, slug):
+        challenge = self.get_object()
+        try:
+            services.challenge_transition(actor=request.user, challenge=challenge,
+                                          to_status=request.POST.get("to_status", ""),
+                                          note=request.POST.get("note", "")[:500])
+        except ValidationError as error:
+            message_error(request, error)
+        except KeyError as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("The challenge's status was changed."))
+        return redirect(challenge.get_absolute_url())
+
+

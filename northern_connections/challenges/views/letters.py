@@ -1,0 +1,57 @@
+"""The applicant's documents: PDF receipt and feedback letter."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from northern_connections.core.views import (
+    GateView,
+)
+
+from .. import documents
+from ..models import (
+    Application,
+)
+from ..permissions import applicant_side, may_read_feedback
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ApplicationReceiptView(GateView):
+    """The PDF receipt of what is submitted, also sent by e-mail at submission; for the applicant's side."""
+
+    model = Application
+
+    def get(self, request, pk):
+        application = self.get_object()
+        if not applicant_side(request.user, application):
+            self.deny()
+        if application.submitted_at is None:
+            raise Http404(_("This application has not been submitted."))
+        return _pdf_response(documents.application_pdf(application), f"application-{application.pk}-receipt.pdf")
+
+
+class FeedbackLetterView(GateView):
+    """The feedback letter once the challenge is decided: for the applicant's side and the owners."""
+
+    model = Application
+    pdf = False
+
+    def get(self, request, pk):
+        application = self.get_object()
+        if not may_read_feedback(request.user, application):
+            self.deny()
+        context = documents.feedback_letter_context(application)
+        if context is None:
+            raise Http404(_("The decision on this application has not been published yet."))
+        if self.pdf:
+            return _pdf_response(documents.feedback_letter_pdf(context), f"feedback-{application.pk}.pdf")
+        return render(request, "challenges/feedback_letter.html", context)
+
+

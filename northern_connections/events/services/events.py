@@ -1,0 +1,138 @@
+"""Writes of an event itself: create, edit, publish, agenda sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from northern_connections.accounts.models import Membership, User
+from northern_connections.core import search
+from northern_connections.core.permissions import CHANGE, can_add, locked_for, require_add
+from northern_connections.directory.models import Organisation
+
+from .. import clock
+from ..choices import (
+    EventStatus,
+)
+from ..models import AgendaSession, Event
+
+EVENT_M2M = ("organisers", "challenges")
+EVENT_FIELDS = ("title", "kind", "summary", "description", "venue", "city", "country", "online_url", "starts_at",
+                "ends_at", "time_zone", "registration_opens_at", "registration_closes_at", "capacity",
+                "approval_mode", "auto_accept_meetings", "meeting_request_hours", "max_meetings")
+
+
+RESERVED_SLUGS = {"new"}  # path segments of events/urls.py that an event's slug must not shadow
+
+
+def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100] or "event"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-event"
+    slug, n = base, 1
+    queryset = Event.objects.exclude(pk=exclude_pk) if exclude_pk else Event.objects.all()
+    while queryset.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def event_index(event: Event) -> None:
+    text = " ".join(filter(None, [event.title, event.summary, event.description, event.venue, event.city]))
+    search.index_object(event, text)
+
+
+def _apply_event_fields(event: Event, fields: dict) -> dict:
+    relations = {name: fields.pop(name) for name in EVENT_M2M if name in fields}
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(event, name, value)
+    return relations
+
+
+def event_create(*, actor: User, organisers: Iterable[Organisation], **fields: Any) -> Event:
+    """A new draft event; the actor must edit at least one of its organisers."""
+    organisers = list(organisers)
+    with transaction.atomic():
+        if not organisers:
+            raise ValidationError({"organisers": _("An event has at least one organiser.")})
+        if not any(can_add(actor, Event, organisation=o) for o in organisers):
+            require_add(actor, Event, organisation=organisers[0])
+        event = Event(created_by=actor if actor and actor.is_authenticated else None)
+        relations = _apply_event_fields(event, fields)
+        event.slug = _unique_slug(event.title)
+        event.full_clean()
+        event.save()
+        event.organisers.set(organisers)
+        if "challenges" in relations:
+            event.challenges.set(relations["challenges"])
+        event_index(event)
+    return event
+
+
+def event_update(*, actor: User, event: Event, **fields: Any) -> Event:
+    """Edit an event; its organisers keep at least one organisation the actor edits."""
+    with transaction.atomic():
+        event = locked_for(actor, CHANGE, event)
+        relations = _apply_event_fields(event, fields)
+        if "organisers" in relations:
+            organisers = list(relations["organisers"])
+            if not organisers:
+                raise ValidationError({"organisers": _("An event has at least one organiser.")})
+            if not actor.is_superuser and not Membership.objects.filter(
+                    user=actor, organisation__in=organisers, role__in=("admin", "editor")).exists():
+                raise ValidationError({"organisers": _("Keep at least one organisation you edit among the "
+                                                       "organisers.")})
+        if event.blocks.exists():
+            first = min(b.slot_times()[0][0] for b in event.blocks.all())
+            last = max(b.ends_at for b in event.blocks.all())
+            if first < event.starts_at or last > event.ends_at:
+                raise ValidationError({"starts_at": _("The meeting blocks must stay within the event's dates.")})
+        event.full_clean()
+        event.save()
+        for name, value in relations.items():
+            getattr(event, name).set(value)
+        event_index(event)
+    return event
+
+
+def event_publish(*, actor: User, event: Event) -> Event:
+    """Make a draft event public (its page, iCal and registration)."""
+    with transaction.atomic():
+        event = locked_for(actor, CHANGE, event)
+        if event.status == EventStatus.PUBLISHED:
+            raise ValidationError(_("The event is already published."))
+        event.full_clean()
+        event.status = EventStatus.PUBLISHED
+        event.published_at = clock.now()
+        event.save(update_fields=["status", "published_at", "updated"])
+    return event
+
+
+def agenda_sessions_set(*, actor: User, event: Event, sessions: list[dict]) -> list[AgendaSession]:
+    """Replace the programme of the event; sessions lie within the event's dates."""
+    with transaction.atomic():
+        event = locked_for(actor, CHANGE, event)
+        event.sessions.all().delete()
+        out = []
+        for row in sessions:
+            if not (row.get("title") or "").strip():
+                continue
+            session = AgendaSession(event=event, title=row["title"].strip(), starts_at=row["starts_at"],
+                                    ends_at=row["ends_at"], location=row.get("location", ""),
+                                    description=row.get("description", ""))
+            session.full_clean()
+            if session.starts_at < event.starts_at or session.ends_at > event.ends_at:
+                raise ValidationError(_("“%(title)s” must lie within the event's dates.") % {"title": session.title})
+            session.save()
+            out.append(session)
+    return out
+
+
