@@ -2,7 +2,9 @@
 
 The contract is deliberately atomic: the output file is written to a temporary file in the
 same directory and renamed into place only after a valid schedule exists, so a failed run never
-leaves a partial or stale-looking schedule behind for the event office to publish.
+leaves a partial or stale-looking schedule behind for the event office to publish. Reading and
+writing follow the batch-file rules every command shares (:mod:`northern_connections.core.batchio`:
+UTF-8, strict JSON, an unusable output path refused before any work).
 
 Besides the documented instance keys, an optional top-level ``"fixed"`` list
 (``[{"meeting", "slot", "table"}]``, the shape of the output ``assignments``) pins meetings of a
@@ -12,34 +14,24 @@ an earlier output file (rescheduling after late changes).
 
 from __future__ import annotations
 
-import json
-import os
+import math
 import sys
-import tempfile
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .instance import InstanceError, parse_instance
+from northern_connections.core import batchio
+from northern_connections.core.batchio import BatchInputError, shown
+
+from .instance import MAX_ID_LENGTH, MAX_TABLES, Instance, InstanceError, parse_instance
 from .solver import schedule_to_json, solve
 
 DEFAULT_TIME_LIMIT = 55.0
+MIN_TIME_LIMIT = 0.1
+MAX_TIME_LIMIT = 3600.0
 
 
-class CliError(Exception):
-    """A one-line, user-facing error."""
-
-
-def _load_json(path: str, what: str) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except FileNotFoundError:
-        raise CliError(f"{what} file not found: {path}") from None
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno} column {exc.colno}"
-        raise CliError(f"{what} file {path} is not valid JSON: {exc.msg} at {where}") from None
-    except OSError as exc:
-        raise CliError(f"cannot read {what} file {path}: {exc.strerror}") from None
+class CliError(BatchInputError):
+    """A one-line, user-facing error (a batch-input error, so the command base reports it)."""
 
 
 def _fixed_from(items: Any, where: str) -> dict[str, tuple[str, int]]:
@@ -49,48 +41,67 @@ def _fixed_from(items: Any, where: str) -> dict[str, tuple[str, int]]:
     for k, a in enumerate(items):
         if not isinstance(a, dict) or not {"meeting", "slot", "table"} <= a.keys():
             raise CliError(f"{where} entry #{k + 1} must have 'meeting', 'slot' and 'table'")
-        if a["meeting"] in out:
-            raise CliError(f"{where} lists meeting {a['meeting']!r} twice")
-        out[a["meeting"]] = (a["slot"], a["table"])
+        meeting, slot, table = a["meeting"], a["slot"], a["table"]
+        for key, value in (("meeting", meeting), ("slot", slot)):
+            if not isinstance(value, str) or not 0 < len(value) <= MAX_ID_LENGTH:
+                raise CliError(f"{where} entry #{k + 1}: {key}: must be an id (a string), not {shown(value)}")
+        if not isinstance(table, int) or isinstance(table, bool) or not 1 <= table <= MAX_TABLES:
+            raise CliError(f"{where} entry #{k + 1}: table: must be an integer from 1 to {MAX_TABLES:,}, "
+                           f"not {shown(table)}")
+        if meeting in out:
+            raise CliError(f"{where} lists meeting {meeting!r} twice")
+        out[meeting] = (slot, table)
     return out
+
+
+def check_time_limit(time_limit: float) -> None:
+    if not (isinstance(time_limit, (int, float)) and math.isfinite(time_limit)
+            and MIN_TIME_LIMIT <= time_limit <= MAX_TIME_LIMIT):
+        raise CliError(f"--time-limit: must be a number of seconds from {MIN_TIME_LIMIT:g} to {MAX_TIME_LIMIT:g}, "
+                       f"not {shown(time_limit)}")
+
+
+def parse(data: Any, previous: Any = None) -> Instance:
+    """The instance with its ``fixed`` meetings and those of an earlier output; :class:`CliError` if invalid."""
+    fixed: dict[str, tuple[str, int]] = {}
+    if isinstance(data, dict) and data.get("fixed") is not None:
+        fixed.update(_fixed_from(data["fixed"], "instance 'fixed'"))
+    if previous is not None:
+        if not isinstance(previous, dict) or "assignments" not in previous:
+            raise CliError("previous schedule has no 'assignments' list")
+        for mid, placement in _fixed_from(previous["assignments"], "previous 'assignments'").items():
+            fixed.setdefault(mid, placement)
+    try:
+        return parse_instance(data).with_fixed(fixed or None)
+    except InstanceError as exc:
+        raise CliError(f"invalid instance: {exc}") from None
+
+
+def schedule(data: Any, time_limit: float = DEFAULT_TIME_LIMIT, *, previous: Any = None, method: str = "auto",
+             progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
+    """The output document for an instance (and an earlier output to keep); :class:`CliError` if invalid."""
+    check_time_limit(time_limit)
+    instance = parse(data, previous)
+    return schedule_to_json(solve(instance, time_limit=time_limit, method=method, progress=progress))
+
+
+def dumps(result: dict[str, Any]) -> str:
+    return batchio.dumps(result, indent=1) + "\n"
 
 
 def run(instance_path: str, out_path: str, time_limit: float = DEFAULT_TIME_LIMIT, *,
         previous_path: str | None = None, method: str = "auto",
         progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
-    """Solve and write ``out_path``; raise :class:`CliError` (nothing written) on bad input."""
-    if not (time_limit > 0):
-        raise CliError("time limit must be a positive number of seconds")
-    data = _load_json(instance_path, "instance")
-    fixed: dict[str, tuple[str, int]] = {}
-    if isinstance(data, dict) and data.get("fixed") is not None:
-        fixed.update(_fixed_from(data["fixed"], "instance 'fixed'"))
-    if previous_path:
-        prev = _load_json(previous_path, "previous schedule")
-        if not isinstance(prev, dict) or "assignments" not in prev:
-            raise CliError(f"previous schedule {previous_path} has no 'assignments' list")
-        for mid, placement in _fixed_from(prev["assignments"], "previous 'assignments'").items():
-            fixed.setdefault(mid, placement)
-    try:
-        instance = parse_instance(data)
-        schedule = solve(instance, time_limit=time_limit, method=method, fixed=fixed or None, progress=progress)
-    except InstanceError as exc:
-        raise CliError(f"invalid instance: {exc}") from None
-    result = schedule_to_json(schedule)
-    directory = os.path.dirname(os.path.abspath(out_path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".schedule-", suffix=".json", dir=directory)
-    except OSError as exc:
-        raise CliError(f"cannot write output file {out_path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(result, fh, indent=1)
-            fh.write("\n")
-        os.replace(tmp, out_path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Solve and write ``out_path``; raise :class:`~northern_connections.core.batchio.BatchInputError` on bad input.
+
+    Nothing is written then; an unusable ``out_path`` is refused before the instance is read.
+    """
+    batchio.check_output(out_path)
+    check_time_limit(time_limit)
+    data = batchio.read_json(instance_path)
+    previous = batchio.read_json(previous_path) if previous_path else None
+    result = schedule(data, time_limit, previous=previous, method=method, progress=progress)
+    batchio.write_atomic(out_path, dumps(result))
     return result
 
 
@@ -100,7 +111,7 @@ def main(instance_path: str, out_path: str, time_limit: float = DEFAULT_TIME_LIM
     err = stderr if stderr is not None else sys.stderr
     try:
         run(instance_path, out_path, time_limit, previous_path=previous_path)
-    except CliError as exc:
+    except BatchInputError as exc:
         print(f"error: {exc}", file=err)
         return 2
     return 0

@@ -30,7 +30,7 @@ def test_round_trip_writes_a_valid_schedule(tmp_path):
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        ("{not json", "is not valid JSON"),
+        ("{not json", "invalid JSON"),
         ({"slots": [], "participants": [], "meetings": []}, "instance has no slots"),
         ({"slots": [{"id": "a", "block": "x"}], "tables": {"x": 1}, "participants": [{"id": "p"}, {"id": "q"}],
           "meetings": [{"id": "m", "participants": ["p", "r"]}]}, "unknown participant 'r'"),
@@ -53,7 +53,7 @@ def test_errors_exit_non_zero_with_one_line_and_write_nothing(tmp_path, content,
 def test_missing_instance_file(tmp_path):
     err = io.StringIO()
     assert cli.main(str(tmp_path / "nope.json"), str(tmp_path / "s.json"), 5, stderr=err) == 2
-    assert "not found" in err.getvalue()
+    assert "nope.json: no such file" in err.getvalue()
 
 
 def test_previous_schedule_is_kept_when_rescheduling(tmp_path):

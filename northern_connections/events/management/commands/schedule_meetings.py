@@ -1,20 +1,19 @@
 """``manage.py schedule_meetings``: schedule B2B meetings from a JSON instance file.
 
-A thin wrapper: all parsing, validation and solving lives in
-``northern_connections.events.scheduling.cli`` so the web page, the task queue and this command
-can never disagree.
+A thin wrapper: validation and solving live in ``northern_connections.events.scheduling`` (the
+instance contract in ``instance.py``, the file contract in ``cli.py``) so that the web page, the
+task queue and this command can never disagree; reading and writing files is the batch-command
+base's.
 """
 
 from __future__ import annotations
 
-import io
-
-from django.core.management.base import BaseCommand, CommandError
-
+from northern_connections.core.management.batch import INPUT_RULES, BatchCommand
 from northern_connections.events.scheduling import cli
+from northern_connections.events.scheduling.instance import LIMITS
 
 
-class Command(BaseCommand):
+class Command(BatchCommand):
     help = (
         "Place accepted one-to-one meetings of a brokerage event into time slots and tables. "
         "Maximises the (priority-weighted) number of scheduled meetings, then minimises breaks "
@@ -23,8 +22,9 @@ class Command(BaseCommand):
         '{"slots": [{"id", "block"}], "tables": {block: n}, "participants": [{"id", "available", '
         '"max_meetings"}], "meetings": [{"id", "participants": [a, b], "priority", "locked_slot", "slots"}]} '
         'and writes {"assignments": [{"meeting", "slot", "table"}], "unscheduled": [...], "stats": {...}}. '
-        "Exits non-zero with a one-line error on malformed input or infeasible locks; the output "
-        "file is only written on success."
+        f"Limits: {LIMITS}. {INPUT_RULES}"
+        "Exits non-zero with a one-line error on malformed input, values outside the limits or infeasible "
+        "locks; the output file is only written on success."
     )
 
     def add_arguments(self, parser):
@@ -32,18 +32,19 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, metavar="S.json", help="schedule file to write")
         parser.add_argument(
             "--time-limit", type=float, default=cli.DEFAULT_TIME_LIMIT, metavar="SECONDS",
-            help=f"total wall-clock budget; stops earlier once proven optimal (default {cli.DEFAULT_TIME_LIMIT:g})",
+            help=f"total wall-clock budget, {cli.MIN_TIME_LIMIT:g} to {cli.MAX_TIME_LIMIT:g}; stops earlier "
+                 f"once proven optimal (default {cli.DEFAULT_TIME_LIMIT:g})",
         )
         parser.add_argument(
             "--previous", metavar="S.json", default=None,
             help="previously published schedule: its meetings keep their slot and table (rescheduling)",
         )
 
-    def handle(self, *args, **options):
-        err = io.StringIO()
-        code = cli.main(options["instance"], options["out"], options["time_limit"],
-                        previous_path=options["previous"], stderr=err)
-        if code != 0:
-            message = err.getvalue().strip().splitlines()
-            raise CommandError(message[0].removeprefix("error: ") if message else "scheduling failed")
-        self.stdout.write(f"Schedule written to {options['out']}")
+    def handle(self, *args, instance, out, time_limit, previous, **options):
+        self.check_output(out)
+        cli.check_time_limit(time_limit)
+        data = self.read_json(instance)
+        earlier = self.read_json(previous) if previous else None
+        result = cli.schedule(data, time_limit, previous=earlier)
+        self.write_output(out, cli.dumps(result))
+        self.stdout.write(f"Schedule written to {out}")
