@@ -17,6 +17,7 @@ from django.db import models
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django_tables2 import RequestConfig
 
@@ -116,15 +117,34 @@ class ObjectDetailView(GateView):
         return {}
 
 
-class ObjectEditView(GateView):
-    """Edit form; the actual write is the app's service (`save`), which re-checks permission."""
+class ServiceViewMixin:
+    """Calls the app's one service for a write (HackSoft style: the view only parses and renders).
+
+    `service` is the service function itself (`service = services.event_publish`); it is called
+    with `actor=` and the object under `object_argument` (default: the model's name, e.g.
+    `event=`), plus whatever `service_kwargs` adds. The service re-checks permission inside its
+    transaction, so the view's own look-up is a convenience, never the rule.
+    """
+
+    service = None
+    object_argument: str | None = None
+
+    def call_service(self, obj: models.Model | None = None, **kwargs: Any) -> Any:
+        if obj is not None:
+            kwargs[self.object_argument or self.model._meta.model_name] = obj
+        return type(self).service(actor=self.request.user, **kwargs)
+
+
+class ObjectEditView(ServiceViewMixin, GateView):
+    """Edit form: the write is the app's service, called with the form's `service_fields()`."""
 
     action = CHANGE
     form_class = None
     template_name = "components/object_edit.html"
+    success_message = _lazy("Saved.")
 
     def save(self, form, obj: models.Model) -> models.Model:
-        raise NotImplementedError
+        return self.call_service(obj, **form.service_fields())
 
     def get_form(self, obj, data=None, files=None):
         return self.form_class(data, files, instance=obj)
@@ -142,13 +162,126 @@ class ObjectEditView(GateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, _("Saved."))
+                messages.success(request, self.success_message)
                 return redirect(obj.get_absolute_url())
         return self.render_form(form, obj, status=400)
 
+    def get_context(self, obj) -> dict[str, Any]:
+        return {}
+
     def render_form(self, form, obj, status: int = 200) -> HttpResponse:
-        return render(request=self.request, template_name=self.template_name,
-                      context={"form": form, "object": obj, "meta": self.model._meta}, status=status)
+        context = {"form": form, "object": obj, "meta": self.model._meta, **self.get_context(obj)}
+        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+
+
+class ObjectCreateView(ServiceViewMixin, GateView):
+    """Create form: GET shows it, POST calls the app's create service and goes to the new object.
+
+    Who may add is the model policy's `can_add` (with `add_context()`, e.g. the parent object);
+    anonymous visitors are sent to log in. `service_kwargs(form)` are passed beside the form's
+    `service_fields()` (e.g. the parent event).
+    """
+
+    form_class = None
+    template_name = "components/object_edit.html"
+    success_message = _lazy("Saved.")
+
+    def add_context(self) -> dict[str, Any]:
+        return {}
+
+    def check_add(self) -> None:
+        if not can_add(self.request.user, self.model, **self.add_context()):
+            self.deny()
+
+    def get_form(self, data=None, files=None):
+        return self.form_class(data, files, **self.get_form_kwargs())
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def service_kwargs(self, form) -> dict[str, Any]:
+        return {}
+
+    def create(self, form) -> models.Model:
+        return self.call_service(**self.service_kwargs(form), **form.service_fields())
+
+    def get_success_url(self, obj: models.Model) -> str:
+        return obj.get_absolute_url()
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.check_add()
+        return self.render_form(self.get_form())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.check_add()
+        form = self.get_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                obj = self.create(form)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(self.get_success_url(obj))
+        return self.render_form(form, status=400)
+
+    def get_context(self) -> dict[str, Any]:
+        return {}
+
+    def render_form(self, form, status: int = 200) -> HttpResponse:
+        context = {"form": form, "object": None, "meta": self.model._meta, **self.get_context()}
+        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+
+
+class ObjectActionView(ServiceViewMixin, GateView):
+    """One action on one object: GET asks for confirmation, POST calls one service and redirects.
+
+    A refusal of the service (`ValidationError`) becomes an error message on the page the user
+    is sent back to, so no view repeats `try: service(...) except ValidationError`. A
+    `PermissionDenied` raised by the service stays a 403. Set `model`, `action` (the gate scope
+    the object is looked up in), `service`, `success_message` and, for the confirmation page,
+    `confirm_question`; override `service_kwargs` to pass what the request adds (a reason, a
+    version) and `get_success_url` to go somewhere else than the object.
+    """
+
+    action = CHANGE
+    template_name = "components/object_action.html"
+    success_message = _lazy("Done.")
+    confirm_question = _lazy("Do you want to go ahead?")
+    confirm_label = _lazy("Confirm")
+
+    def service_kwargs(self, obj: models.Model) -> dict[str, Any]:
+        return {}
+
+    def perform(self, obj: models.Model) -> Any:
+        return self.call_service(obj, **self.service_kwargs(obj))
+
+    def get_success_url(self, obj: models.Model, result: Any) -> str:
+        return obj.get_absolute_url()
+
+    def get_success_message(self, obj: models.Model, result: Any) -> str:
+        return self.success_message
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        context = {"object": obj, "meta": self.model._meta, "question": self.confirm_question,
+                   "label": self.confirm_label}
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        try:
+            result = self.perform(obj)
+        except ValidationError as error:
+            message_error(request, error)
+            return redirect(self.get_failure_url(obj))
+        message = self.get_success_message(obj, result)
+        if message:
+            messages.success(request, message)
+        return redirect(self.get_success_url(obj, result))
+
+    def get_failure_url(self, obj: models.Model) -> str:
+        return obj.get_absolute_url()
 
 
 def stored_file_download(file, title: str, content_type: str) -> FileResponse:
@@ -172,19 +305,25 @@ def message_error(request: HttpRequest, error: Exception) -> None:
     messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
 
 
-class ObjectDeleteView(GateView):
+class ObjectDeleteView(ServiceViewMixin, GateView):
+    """Confirm, then delete through the app's service (`service`, called with the object)."""
+
     action = DELETE
     template_name = "components/object_delete.html"
     success_url: str
 
     def delete(self, obj: models.Model) -> None:
-        raise NotImplementedError
+        self.call_service(obj)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return render(request, self.template_name, {"object": self.get_object(), "meta": self.model._meta})
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
-        self.delete(obj)
+        try:
+            self.delete(obj)
+        except ValidationError as error:
+            message_error(request, error)
+            return redirect(obj.get_absolute_url())
         messages.success(request, _("Deleted."))
         return redirect(self.success_url)
