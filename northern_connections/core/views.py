@@ -163,8 +163,11 @@ class ObjectEditView(ServiceViewMixin, GateView):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, self.success_message)
-                return redirect(obj.get_absolute_url())
+                return redirect(self.get_success_url(obj))
         return self.render_form(form, obj, status=400)
+
+    def get_success_url(self, obj: models.Model) -> str:
+        return obj.get_absolute_url()
 
     def get_context(self, obj) -> dict[str, Any]:
         return {}
@@ -241,7 +244,7 @@ class ObjectActionView(ServiceViewMixin, GateView):
     `PermissionDenied` raised by the service stays a 403. Set `model`, `action` (the gate scope
     the object is looked up in), `service`, `success_message` and, for the confirmation page,
     `confirm_question`; override `service_kwargs` to pass what the request adds (a reason, a
-    version) and `get_success_url` to go somewhere else than the object.
+    version) and `get_return_url` to go back somewhere else than the object.
     """
 
     action = CHANGE
@@ -256,8 +259,12 @@ class ObjectActionView(ServiceViewMixin, GateView):
     def perform(self, obj: models.Model) -> Any:
         return self.call_service(obj, **self.service_kwargs(obj))
 
-    def get_success_url(self, obj: models.Model, result: Any) -> str:
+    def get_return_url(self, obj: models.Model) -> str:
+        """Where the user goes back to after a refusal, and by default after success too."""
         return obj.get_absolute_url()
+
+    def get_success_url(self, obj: models.Model, result: Any) -> str:
+        return self.get_return_url(obj)
 
     def get_success_message(self, obj: models.Model, result: Any) -> str:
         return self.success_message
@@ -274,14 +281,11 @@ class ObjectActionView(ServiceViewMixin, GateView):
             result = self.perform(obj)
         except ValidationError as error:
             message_error(request, error)
-            return redirect(self.get_failure_url(obj))
+            return redirect(self.get_return_url(obj))
         message = self.get_success_message(obj, result)
         if message:
             messages.success(request, message)
         return redirect(self.get_success_url(obj, result))
-
-    def get_failure_url(self, obj: models.Model) -> str:
-        return obj.get_absolute_url()
 
 
 def stored_file_download(file, title: str, content_type: str) -> FileResponse:

@@ -32,7 +32,7 @@ class JobFinishView(views.ObjectActionView):
     def get_success_url(self, obj, result):
         return "/done/"
 
-    def get_failure_url(self, obj):
+    def get_return_url(self, obj):
         return "/failed/"
 
 

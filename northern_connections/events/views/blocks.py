@@ -5,20 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE
-from northern_connections.core.views import GateView, apply_validation_error, message_error
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
 
 from .. import services
 from ..forms import (
     MeetingBlockForm,
 )
 from ..models import Event, MeetingBlock
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 class BlockListView(GateView):
@@ -52,41 +50,27 @@ class BlockListView(GateView):
         return self._render(event, form, status=400)
 
 
-class BlockEditView(GateView):
+class BlockEditView(ObjectEditView):
     model = MeetingBlock
-    action = CHANGE
+    form_class = MeetingBlockForm
+    template_name = "events/block_form.html"
+    service = services.meeting_block_save
+    object_argument = "block"
 
-    def get(self, request, pk):
-        block = self.get_object()
-        return render(request, "events/block_form.html", {"form": MeetingBlockForm(instance=block), "object": block})
+    def save(self, form, obj):
+        return self.call_service(obj, event=obj.event, **form.service_fields())
 
-    def post(self, request, pk):
-        block = self.get_object()
-        form = MeetingBlockForm(request.POST, instance=block)
-        if form.is_valid():
-            try:
-                services.meeting_block_save(actor=request.user, event=block.event, block=block,
-                                            **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("events:block_list", slug=block.event.slug)
-        return render(request, "events/block_form.html", {"form": form, "object": block}, status=400)
+    def get_success_url(self, obj):
+        return reverse("events:block_list", kwargs={"slug": obj.event.slug})
 
 
-class BlockDeleteView(GateView):
+class BlockDeleteView(ObjectActionView):
     model = MeetingBlock
     action = DELETE
+    service = services.meeting_block_delete
+    object_argument = "block"
+    success_message = _lazy("Meeting block deleted.")
+    confirm_question = _lazy("Delete this meeting block and its slots?")
 
-    def post(self, request, pk):
-        block = self.get_object()
-        try:
-            services.meeting_block_delete(actor=request.user, block=block)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Meeting block deleted."))
-        return redirect("events:block_list", slug=block.event.slug)
-
-
+    def get_return_url(self, obj):
+        return reverse("events:block_list", kwargs={"slug": obj.event.slug})

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy as _lazy
 
-from northern_connections.core.permissions import CHANGE, can_add
-from northern_connections.core.views import GateView, ObjectListView, apply_validation_error, message_error
+from northern_connections.core.permissions import CHANGE
+from northern_connections.core.views import GateView, ObjectActionView, ObjectCreateView, ObjectEditView, ObjectListView
 from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import documents, selectors, services
@@ -67,66 +65,30 @@ def _organiser_choices(user):
     return organisations_acting_for(actor=user, all_for_admins=True)
 
 
-@method_decorator(login_required, name="dispatch")
-class EventCreateView(View):
-    def _check(self, request):
-        if not can_add(request.user, Event):
-            raise PermissionDenied
-
-    def get(self, request):
-        self._check(request)
-        form = EventForm(initial={"organisers": list(_organiser_choices(request.user)[:1])})
-        return render(request, "events/event_form.html", {"form": form})
-
-    def post(self, request):
-        self._check(request)
-        form = EventForm(request.POST)
-        if form.is_valid():
-            try:
-                event = services.event_create(actor=request.user, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Draft saved. Add the programme and meeting blocks, then publish."))
-                return redirect(event.get_absolute_url())
-        return render(request, "events/event_form.html", {"form": form}, status=400)
-
-
-class EventEditView(GateView):
+class EventCreateView(ObjectCreateView):
     model = Event
-    action = CHANGE
+    form_class = EventForm
+    template_name = "events/event_form.html"
+    service = services.event_create
+    success_message = _lazy("Draft saved. Add the programme and meeting blocks, then publish.")
 
-    def get(self, request, slug):
-        event = self.get_object()
-        return render(request, "events/event_form.html", {"form": EventForm(instance=event), "object": event})
-
-    def post(self, request, slug):
-        event = self.get_object()
-        form = EventForm(request.POST, instance=event)
-        if form.is_valid():
-            try:
-                event = services.event_update(actor=request.user, event=event, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(event.get_absolute_url())
-        return render(request, "events/event_form.html", {"form": form, "object": event}, status=400)
+    def get_form(self, data=None, files=None):
+        initial = {"organisers": list(_organiser_choices(self.request.user)[:1])}
+        return self.form_class(data, initial=initial)
 
 
-class EventPublishView(GateView):
+class EventEditView(ObjectEditView):
     model = Event
-    action = CHANGE
+    form_class = EventForm
+    template_name = "events/event_form.html"
+    service = services.event_update
 
-    def post(self, request, slug):
-        event = self.get_object()
-        try:
-            services.event_publish(actor=request.user, event=event)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("The event is published."))
-        return redirect(event.get_absolute_url())
+
+class EventPublishView(ObjectActionView):
+    model = Event
+    service = services.event_publish
+    success_message = _lazy("The event is published.")
+    confirm_question = _lazy("Publish this event? It becomes visible to everyone.")
 
 
 class EventSessionsView(GateView):

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE, can
-from northern_connections.core.views import GateView, apply_validation_error
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
 
 from .. import selectors, services
 from ..choices import MarketplaceItemKind, ParticipantStatus
@@ -18,10 +20,6 @@ from ..forms import (
     MarketplaceItemForm,
 )
 from ..models import Event, MarketplaceItem, Participant
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 class MarketplaceView(GateView):
@@ -75,39 +73,27 @@ class MarketplaceItemCreateView(GateView):
                       {"form": form, "event": event, "participant": participant}, status=400)
 
 
-class MarketplaceItemEditView(GateView):
+class MarketplaceItemEditView(ObjectEditView):
     model = MarketplaceItem
-    action = CHANGE
+    form_class = MarketplaceItemForm
+    template_name = "events/marketplaceitem_form.html"
+    service = services.marketplace_item_update
+    object_argument = "item"
 
-    def get(self, request, pk):
-        item = self.get_object()
-        return render(request, "events/marketplaceitem_form.html", {
-            "form": MarketplaceItemForm(instance=item), "object": item, "event": item.participant.event})
+    def get_context(self, obj):
+        return {"event": obj.participant.event}
 
-    def post(self, request, pk):
-        item = self.get_object()
-        form = MarketplaceItemForm(request.POST, instance=item)
-        if form.is_valid():
-            try:
-                services.marketplace_item_update(actor=request.user, item=item, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("events:marketplace", slug=item.participant.event.slug)
-        return render(request, "events/marketplaceitem_form.html",
-                      {"form": form, "object": item, "event": item.participant.event}, status=400)
+    def get_success_url(self, obj):
+        return reverse("events:marketplace", kwargs={"slug": obj.participant.event.slug})
 
 
-class MarketplaceItemDeleteView(GateView):
+class MarketplaceItemDeleteView(ObjectActionView):
     model = MarketplaceItem
     action = DELETE
+    service = services.marketplace_item_delete
+    object_argument = "item"
+    success_message = _lazy("Deleted.")
+    confirm_question = _lazy("Delete this offer or request?")
 
-    def post(self, request, pk):
-        item = self.get_object()
-        slug = item.participant.event.slug
-        services.marketplace_item_delete(actor=request.user, item=item)
-        messages.success(request, _("Deleted."))
-        return redirect("events:marketplace", slug=slug)
-
-
+    def get_return_url(self, obj):
+        return reverse("events:marketplace", kwargs={"slug": obj.participant.event.slug})

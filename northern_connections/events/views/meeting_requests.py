@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from northern_connections.core.permissions import CHANGE, can
-from northern_connections.core.views import GateView, message_error
+from northern_connections.core.views import GateView, ObjectActionView, message_error
 
 from .. import selectors, services
 from ..forms import (
@@ -19,10 +20,6 @@ from ..forms import (
 )
 from ..models import Event, MeetingRequest
 from ..permissions import RESPOND
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @method_decorator(login_required, name="dispatch")
@@ -79,37 +76,27 @@ class MeetingRequestCreateView(GateView):
         return redirect("events:meetingrequest_list", slug=event.slug)
 
 
-class MeetingRequestActionView(GateView):
+class MeetingRequestActionView(ObjectActionView):
     model = MeetingRequest
-    service = None
-    success = ""
+    object_argument = "request"
 
-    def post(self, request, pk):
-        meeting_request = self.get_object()
-        try:
-            type(self).service(actor=request.user, request=meeting_request)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, self.success)
-        return redirect("events:meetingrequest_list", slug=meeting_request.event.slug)
+    def get_return_url(self, obj):
+        return reverse("events:meetingrequest_list", kwargs={"slug": obj.event.slug})
 
 
 class MeetingRequestAcceptView(MeetingRequestActionView):
     action = RESPOND
     service = services.meeting_request_accept
-    success = gettext_lazy("Meeting accepted. The organisers will place it in the schedule.")
+    success_message = gettext_lazy("Meeting accepted. The organisers will place it in the schedule.")
 
 
 class MeetingRequestDeclineView(MeetingRequestActionView):
     action = RESPOND
     service = services.meeting_request_decline
-    success = gettext_lazy("Request declined.")
+    success_message = gettext_lazy("Request declined.")
 
 
 class MeetingRequestCancelView(MeetingRequestActionView):
     action = CHANGE
     service = services.meeting_request_cancel
-    success = gettext_lazy("Request withdrawn.")
-
-
+    success_message = gettext_lazy("Request withdrawn.")

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView, apply_validation_error, message_error
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
 
 from .. import selectors, services
 from ..choices import ParticipantStatus
@@ -20,10 +22,6 @@ from ..forms import (
     ScreenForm,
 )
 from ..models import Event, Participant
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @method_decorator(login_required, name="dispatch")
@@ -81,63 +79,41 @@ class ParticipantListView(GateView):
         })
 
 
-class ParticipantScreenView(GateView):
+class ParticipantScreenView(ObjectActionView):
+    """Accept or reject the chosen registrations in one go."""
+
     model = Event
-    action = CHANGE
+    service = services.participants_screen
 
-    def post(self, request, slug):
-        event = self.get_object()
-        form = ScreenForm(request.POST, event=event)
+    def service_kwargs(self, obj):
+        form = ScreenForm(self.request.POST, event=obj)
         if not form.is_valid():
-            messages.error(request, _("Choose registrations and a decision."))
-        else:
-            try:
-                count = services.participants_screen(
-                    actor=request.user, event=event, accept=form.cleaned_data["decision"] == "accept",
-                    participant_ids=[p.pk for p in form.cleaned_data["participants"]])
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("%(n)s registrations updated; the participants are told by e-mail.")
-                                 % {"n": count})
-        return redirect("events:participant_list", slug=event.slug)
+            raise ValidationError(_("Choose registrations and a decision."))
+        return {"accept": form.cleaned_data["decision"] == "accept",
+                "participant_ids": [p.pk for p in form.cleaned_data["participants"]]}
+
+    def get_success_message(self, obj, result):
+        return _("%(n)s registrations updated; the participants are told by e-mail.") % {"n": result}
+
+    def get_return_url(self, obj):
+        return reverse("events:participant_list", kwargs={"slug": obj.slug})
 
 
-class ParticipantEditView(GateView):
+class ParticipantEditView(ObjectEditView):
     model = Participant
-    action = CHANGE
+    form_class = ParticipantForm
+    template_name = "events/participant_form.html"
+    service = services.participant_update
 
-    def get(self, request, pk):
-        participant = self.get_object()
-        return render(request, "events/participant_form.html",
-                      {"form": ParticipantForm(instance=participant), "object": participant})
-
-    def post(self, request, pk):
-        participant = self.get_object()
-        form = ParticipantForm(request.POST, instance=participant)
-        if form.is_valid():
-            try:
-                services.participant_update(actor=request.user, participant=participant, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(participant.event.get_absolute_url())
-        return render(request, "events/participant_form.html", {"form": form, "object": participant}, status=400)
+    def get_success_url(self, obj):
+        return obj.event.get_absolute_url()
 
 
-class ParticipantCancelView(GateView):
+class ParticipantCancelView(ObjectActionView):
     model = Participant
-    action = CHANGE
+    service = services.participant_cancel
+    success_message = _lazy("Your registration is cancelled.")
+    confirm_question = _lazy("Cancel your registration? Your meetings at this event are cancelled too.")
 
-    def post(self, request, pk):
-        participant = self.get_object()
-        try:
-            services.participant_cancel(actor=request.user, participant=participant)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Your registration is cancelled."))
-        return redirect(participant.event.get_absolute_url())
-
-
+    def get_return_url(self, obj):
+        return obj.event.get_absolute_url()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView, apply_validation_error, message_error
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView
 
 from .. import selectors, services
 from ..forms import (
@@ -18,10 +19,6 @@ from ..forms import (
     ScheduleRunForm,
 )
 from ..models import Event, Meeting
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 class ScheduleGridView(GateView):
@@ -44,113 +41,73 @@ class ScheduleGridView(GateView):
         return render(request, "events/schedule_grid.html", context)
 
 
-class ScheduleRunView(GateView):
+class _ScheduleActionView(ObjectActionView):
+    """An organiser's action on the schedule: back to the grid afterwards."""
+
+    def get_return_url(self, obj):
+        event = obj if isinstance(obj, Event) else obj.event
+        return reverse("events:schedule_grid", kwargs={"slug": event.slug})
+
+
+class ScheduleRunView(_ScheduleActionView):
     model = Event
-    action = CHANGE
+    service = services.schedule_event_start
+    success_message = _lazy("The scheduler is running; its progress is shown below.")
 
-    def post(self, request, slug):
-        event = self.get_object()
-        form = ScheduleRunForm(request.POST)
-        time_limit = form.cleaned_data["time_limit"] if form.is_valid() else 30
-        try:
-            services.schedule_event_start(actor=request.user, event=event, time_limit=time_limit)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("The scheduler is running; its progress is shown below."))
-        return redirect("events:schedule_grid", slug=event.slug)
+    def service_kwargs(self, obj):
+        form = ScheduleRunForm(self.request.POST)
+        return {"time_limit": form.cleaned_data["time_limit"] if form.is_valid() else 30}
 
 
-class SchedulePublishView(GateView):
+class SchedulePublishView(_ScheduleActionView):
     model = Event
-    action = CHANGE
+    service = services.schedule_publish
+    confirm_question = _lazy("Publish the schedule? Participants are notified by e-mail.")
 
-    def post(self, request, slug):
-        event = self.get_object()
-        try:
-            count = services.schedule_publish(actor=request.user, event=event)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Schedule published (%(n)s newly announced meetings); participants are "
-                                        "notified by e-mail.") % {"n": count})
-        return redirect("events:schedule_grid", slug=event.slug)
+    def get_success_message(self, obj, result):
+        return _("Schedule published (%(n)s newly announced meetings); participants are "
+                 "notified by e-mail.") % {"n": result}
 
 
-class MeetingAddView(GateView):
+class MeetingAddView(_ScheduleActionView):
     model = Event
-    action = CHANGE
+    service = services.meeting_add
+    success_message = _lazy("Meeting added; it waits to be scheduled.")
 
-    def post(self, request, slug):
-        event = self.get_object()
-        form = MeetingAddForm(request.POST, participants=selectors.meeting_candidates(event=event))
-        if form.is_valid():
-            try:
-                services.meeting_add(actor=request.user, event=event, **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Meeting added; it waits to be scheduled."))
-        else:
-            messages.error(request, _("Choose two participants."))
-        return redirect("events:schedule_grid", slug=event.slug)
+    def service_kwargs(self, obj):
+        form = MeetingAddForm(self.request.POST, participants=selectors.meeting_candidates(event=obj))
+        if not form.is_valid():
+            raise ValidationError(_("Choose two participants."))
+        return form.cleaned_data
 
 
-class MeetingMoveView(GateView):
+class MeetingMoveView(ObjectEditView):
     model = Meeting
-    action = CHANGE
+    template_name = "events/meeting_move.html"
+    service = services.meeting_move
+    success_message = _lazy("Meeting moved.")
 
-    def _render(self, meeting, form, status=200):
-        return render(self.request, "events/meeting_move.html", {"object": meeting, "form": form}, status=status)
+    def get_form(self, obj, data=None, files=None):
+        initial = {"slot": obj.slot_id or self.request.GET.get("slot"),
+                   "table": obj.table or self.request.GET.get("table") or 1}
+        return MoveForm(data, initial=initial, event=obj.event)
 
-    def get(self, request, pk):
-        meeting = self.get_object()
-        initial = {"slot": meeting.slot_id or request.GET.get("slot"), "table": meeting.table or request.GET.get(
-            "table") or 1}
-        return self._render(meeting, MoveForm(initial=initial, event=meeting.event))
-
-    def post(self, request, pk):
-        meeting = self.get_object()
-        form = MoveForm(request.POST, event=meeting.event)
-        if form.is_valid():
-            try:
-                services.meeting_move(actor=request.user, meeting=meeting, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Meeting moved."))
-                return redirect(meeting.get_absolute_url())
-        return self._render(meeting, form, status=400)
+    def save(self, form, obj):
+        return self.call_service(obj, **form.cleaned_data)
 
 
-class MeetingLockView(GateView):
+class MeetingLockView(ObjectActionView):
     model = Meeting
-    action = CHANGE
+    service = services.meeting_set_locked
 
-    def post(self, request, pk):
-        meeting = self.get_object()
-        locked = request.POST.get("locked") == "1"
-        try:
-            services.meeting_set_locked(actor=request.user, meeting=meeting, locked=locked)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Meeting locked.") if locked else _("Meeting unlocked."))
-        return redirect(meeting.get_absolute_url())
+    def service_kwargs(self, obj):
+        return {"locked": self.request.POST.get("locked") == "1"}
+
+    def get_success_message(self, obj, result):
+        return _("Meeting locked.") if result.locked else _("Meeting unlocked.")
 
 
-class MeetingUnscheduleView(GateView):
+class MeetingUnscheduleView(_ScheduleActionView):
     model = Meeting
-    action = CHANGE
-
-    def post(self, request, pk):
-        meeting = self.get_object()
-        try:
-            services.meeting_unschedule(actor=request.user, meeting=meeting)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Meeting taken off the schedule."))
-        return redirect("events:schedule_grid", slug=meeting.event.slug)
-
-
+    service = services.meeting_unschedule
+    success_message = _lazy("Meeting taken off the schedule.")
