@@ -5,7 +5,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_directory.py", "bench_challenges.py", "bench_matching.py", "bench_scheduling.py"]
+BENCHMARKS = [
+    "bench_directory.py", "bench_challenges.py", "bench_matching.py", "bench_scheduling.py", "bench_charts.py",
+]
 
 
 def main() -> int:

@@ -165,7 +165,8 @@ def test_reach_counts_views_by_country(people, client):
     client.get(challenge.get_absolute_url())
     client.force_login(people["owner"])
     page = client.get(reverse("challenges:challenge_reach", args=[challenge.slug])).content.decode()
-    assert "<td>DK</td><td class=\"num\">1</td>" in page
+    assert '<th scope="row">Denmark (DK)</th><td class="num">1</td>' in page
+    assert 'role="img" aria-labelledby="reach-views-title"' in page  # the chart beside its table twin
 
 
 @pytest.mark.parametrize("upload_name", ["offer.pdf"])

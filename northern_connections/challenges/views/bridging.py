@@ -19,6 +19,7 @@ from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
 
 from .. import ocds, selectors, services
+from ..charts import reach_charts
 from ..choices import ChallengeStatus
 from ..forms import (
     RecommendForm,
@@ -35,8 +36,9 @@ class ReachView(GateView):
 
     def get(self, request, slug):
         challenge = self.get_object()
+        reach = selectors.challenge_reach(challenge=challenge)
         return render(request, "challenges/challenge_reach.html",
-                      {"object": challenge, **selectors.challenge_reach(challenge=challenge)})
+                      {"object": challenge, "charts": reach_charts(reach["rows"]), **reach})
 
 
 @method_decorator(login_required, name="dispatch")
