@@ -31,6 +31,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # `load_demo_data` (demo logins with a published password, a demo superuser) runs only where this
 # is true: dev.py and test.py turn it on, prod.py forces it off whatever the environment says.
 DEMO_DATA_ALLOWED = env_bool("NC_DEMO_DATA_ALLOWED", False)
+# Reference files missing from SHARED_DATA_DIR and var/data/ are downloaded from their publishers
+# (directory/reference_files.py); 0 keeps a machine offline. The test settings turn it off.
+REFERENCE_DOWNLOADS = env_bool("NC_REFERENCE_DOWNLOADS", True)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 # Absolute base address for links in e-mails sent by background tasks (no request to ask).

@@ -16,3 +16,5 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 DEMO_DATA_ALLOWED = True
+# Tests never touch the network: reference files come from SHARED_DATA_DIR (or a patched opener).
+REFERENCE_DOWNLOADS = False

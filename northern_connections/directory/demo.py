@@ -9,7 +9,9 @@ profiles are synthetic, and every demo record is marked `source="demo"`.
 from __future__ import annotations
 
 import csv
+import logging
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from northern_connections.accounts.models import Membership, User
 from northern_connections.core import search
 from northern_connections.core.db import analyze
 
+from . import reference_files
 from .choices import OrganisationKind, OrganisationSource
 from .cities import normalise_city, region_for_city
 from .countries import iso_country
@@ -36,6 +39,8 @@ from .models import (
     ValueChainStep,
 )
 from .synthetic import generate_organisations
+
+logger = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "northern-demo"
 
@@ -290,6 +295,15 @@ DEMO_USERS = {
 }
 
 
+def _synthetic_smes(count: int, seed: int) -> list[dict]:
+    """Rows shaped like the H2020 file's, from the synthetic generator: the demo offline (issue 10, item 5)."""
+    rows = []
+    for number, profile in enumerate(generate_organisations(count, seed=seed + 2)):
+        rows.append({"orgId": f"synthetic{number:05d}", "name": profile["name"], "shortName": profile["short_name"],
+                     "country": profile["country"], "city": profile["city"], "numProjects": str(profile["activity"])})
+    return rows
+
+
 def _h2020_smes(path: Path, count: int, rng: random.Random) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["activityType"] == "PRC" and r["country"] in SME_COUNTRIES]
@@ -298,7 +312,8 @@ def _h2020_smes(path: Path, count: int, rng: random.Random) -> list[dict]:
 
 
 @transaction.atomic
-def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
+def load(*, seed: int = 2024, scale: int = 0, report: Callable[[str], None] = logger.warning) -> dict[str, int]:
+    """Build or update the demo world; `report` gets one line per reference file that is missing."""
     if not settings.DEMO_DATA_ALLOWED:  # the command checks too; this keeps the demo administrator out of prod
         raise RuntimeError("demo data is not allowed under these settings (DEMO_DATA_ALLOWED is off)")
     rng = random.Random(seed)
@@ -344,38 +359,8 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
         Partner.objects.update_or_create(partnership=partnership, organisation=organisation, defaults={"role": role})
         partners[slug] = organisation
 
-    profiles = generate_organisations(SME_COUNT, seed=seed)
-    smes = []
-    source = settings.SHARED_DATA_DIR / "h2020" / "organisations_2017.csv"
-    for row, profile in zip(_h2020_smes(source, SME_COUNT, rng), profiles, strict=False):
-        country = iso_country(row["country"])
-        city = clean_text(row["city"]).title()
-        organisation, _ = Organisation.objects.update_or_create(
-            external_id=f"demo-{row['orgId']}",
-            defaults={
-                "name": clean_text(row["name"])[:300],
-                "short_name": clean_text(row["shortName"])[:100],
-                "slug": slugify(f"{row['shortName'] or row['name']}")[:100] + f"-{row['orgId'][-4:]}",
-                "kind": OrganisationKind.SME,
-                "country": country,
-                "city": city,
-                "nuts_region_id": regions.get(region_for_city(country, city, nuts3_by_name) or ""),
-                "description": profile["description"],
-                "description_language": profile["description_language"],
-                "trl": profile["trl"],
-                "languages": profile["languages"],
-                "staff_headcount": rng.randint(3, 240),
-                "turnover_eur": rng.randint(200, 40_000) * 1000,
-                "past_projects": int(row["numProjects"] or 0),
-                "source": OrganisationSource.DEMO,
-            },
-        )
-        organisation.full_clean(exclude=["slug", "external_id"])
-        Organisation.objects.filter(pk=organisation.pk).update(size_class=organisation.size_class)
-        organisation.value_chains.set([chains[c] for c in profile["value_chains"]])
-        organisation.value_chain_steps.set([steps[s] for s in profile["value_chain_steps"]])
-        organisation.nace_codes.set([nace[c] for c in profile["nace_codes"] if c in nace])
-        smes.append(organisation)
+    smes = _load_smes(seed, rng, report, chains=chains, steps=steps, regions=regions, nace=nace,
+                      nuts3_by_name=nuts3_by_name)
 
     clusters = [o for o in partners.values() if o.kind == OrganisationKind.CLUSTER]
     for cluster in clusters:
@@ -411,6 +396,44 @@ def load(*, seed: int = 2024, scale: int = 0) -> dict[str, int]:
     search.bulk_index((o, o.search_text(), o.description_language or None) for o in everything)
     analyze(Organisation, Organisation.value_chains.through, Organisation.value_chain_steps.through)
     return {"partners": len(partners), "smes": len(smes), "synthetic": len(synthetic), "users": len(DEMO_USERS) + 2}
+
+
+def _load_smes(seed, rng, report, *, chains, steps, regions, nace, nuts3_by_name) -> list[Organisation]:
+    """The demo SMEs: real names from the H2020 file when it can be found, synthetic ones otherwise."""
+    profiles = generate_organisations(SME_COUNT, seed=seed)
+    smes = []
+    source = reference_files.locate(reference_files.H2020_ORGANISATIONS, report=report)
+    rows = _h2020_smes(source, SME_COUNT, rng) if source else _synthetic_smes(SME_COUNT, seed)
+    for row, profile in zip(rows, profiles, strict=False):
+        country = iso_country(row["country"])
+        city = clean_text(row["city"]).title()
+        organisation, _ = Organisation.objects.update_or_create(
+            external_id=f"demo-{row['orgId']}",
+            defaults={
+                "name": clean_text(row["name"])[:300],
+                "short_name": clean_text(row["shortName"])[:100],
+                "slug": slugify(f"{row['shortName'] or row['name']}")[:100] + f"-{row['orgId'][-4:]}",
+                "kind": OrganisationKind.SME,
+                "country": country,
+                "city": city,
+                "nuts_region_id": regions.get(region_for_city(country, city, nuts3_by_name) or ""),
+                "description": profile["description"],
+                "description_language": profile["description_language"],
+                "trl": profile["trl"],
+                "languages": profile["languages"],
+                "staff_headcount": rng.randint(3, 240),
+                "turnover_eur": rng.randint(200, 40_000) * 1000,
+                "past_projects": int(row["numProjects"] or 0),
+                "source": OrganisationSource.DEMO,
+            },
+        )
+        organisation.full_clean(exclude=["slug", "external_id"])
+        Organisation.objects.filter(pk=organisation.pk).update(size_class=organisation.size_class)
+        organisation.value_chains.set([chains[c] for c in profile["value_chains"]])
+        organisation.value_chain_steps.set([steps[s] for s in profile["value_chain_steps"]])
+        organisation.nace_codes.set([nace[c] for c in profile["nace_codes"] if c in nace])
+        smes.append(organisation)
+    return smes
 
 
 def _verified(user: User) -> None:

@@ -286,6 +286,27 @@ def nuts_geometry_import(boundary_sources: Iterable[str | Path], point_sources: 
     return len(regions)
 
 
+def reference_files_load(found: dict[str, Path]) -> dict[str, int]:
+    """Import whichever reference files were found (see reference_files.locate_all); skip the others.
+
+    `found` maps a declared path ("cpv/cpv2008_en.json") to the local file. Boundaries and label
+    points go in together, Scotland's NUTS 2016 extracts with the 2024 files (their UK codes
+    become ITL codes on the way in).
+    """
+    counts: dict[str, int] = {}
+    if "cpv/cpv2008_en.json" in found:
+        counts["cpv_codes"] = cpv_import(found["cpv/cpv2008_en.json"])
+    eforms = [local for path, local in sorted(found.items()) if path.startswith("eforms/")]
+    if eforms:
+        counts["eforms_codes"] = eforms_import(eforms)
+    nuts = [(path, local) for path, local in sorted(found.items()) if path.startswith("nuts/")]
+    if nuts:
+        counts["nuts_geometries"] = nuts_geometry_import(
+            [local for path, local in nuts if "nutspt" not in path], [local for path, local in nuts if "nutspt" in path]
+        )
+    return counts
+
+
 # ---------------------------------------------------------------- organisations
 
 H2020_PRESET = {

@@ -13,7 +13,8 @@ DEMO_APPS = ["directory", "challenges", "matchmaking", "events"]
 class Command(BatchCommand):
     help = (
         "Load the deterministic demo world (Northern Connections partnership, clusters, 360 SMEs from the H2020 "
-        "directory with synthetic profiles, demo logins with password 'northern-demo'). Idempotent. "
+        "directory with synthetic profiles, or synthetic SMEs when that file cannot be found or downloaded, "
+        "demo logins with password 'northern-demo'). Idempotent. "
         "--scale N adds N synthetic organisations for benchmarks."
     )
 
@@ -35,7 +36,10 @@ class Command(BatchCommand):
             except ModuleNotFoundError:
                 continue
             try:
-                counts = module.load(seed=seed, scale=scale) if label == "directory" else module.load(seed=seed)
+                if label == "directory":  # the one that reads a reference file: it reports a missing one
+                    counts = module.load(seed=seed, scale=scale, report=self.stderr.write)
+                else:
+                    counts = module.load(seed=seed)
             except (RuntimeError, FileNotFoundError) as error:
                 raise CommandError(f"{label}: {error}") from error
             self.stdout.write(f"{label}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

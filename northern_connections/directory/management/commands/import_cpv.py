@@ -1,17 +1,22 @@
-from django.conf import settings
-
 from northern_connections.core.management.batch import BatchCommand
-from northern_connections.directory import imports
+from northern_connections.directory import imports, reference_files
+
+CPV = "cpv/cpv2008_en.json"
 
 
 class Command(BatchCommand):
-    help = "Import CPV 2008 codes from a JSON object {code: name} at a path or URL. All or nothing."
+    help = (
+        "Import CPV 2008 codes from a JSON object {code: name} at a path or URL. All or nothing. Without a "
+        "source: the shared data folder, the cache var/data/, or the publisher's file (pinned sha256)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("source", nargs="?", default=str(settings.SHARED_DATA_DIR / "cpv" / "cpv2008_en.json"),
-                            help="Path or http(s) URL (default: %(default)s).")
+        parser.add_argument("source", nargs="?", help="Path or http(s) URL.")
 
     def handle(self, *args, source, **options):
+        source = source or reference_files.locate(CPV, report=self.stderr.write)
+        if source is None:
+            self.fail([], f"{CPV}: not found, CPV not imported")
         try:
             n = imports.cpv_import(source)
         except (imports.ImportError_, OSError) as error:

@@ -1,17 +1,21 @@
-from django.conf import settings
-
 from northern_connections.core.management.batch import BatchCommand
-from northern_connections.directory import imports
+from northern_connections.directory import imports, reference_files
 
 
 class Command(BatchCommand):
-    help = "Import eForms code lists (OASIS genericode .gc files, paths or URLs). All or nothing."
+    help = (
+        "Import eForms code lists (OASIS genericode .gc files, paths or URLs). All or nothing. Without sources: "
+        "the declared code lists from the shared data folder, the cache var/data/ or the OP-TED eForms SDK."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("sources", nargs="*", help="Files; default: every .gc in the shared eforms folder.")
+        parser.add_argument("sources", nargs="*", help="Files; default: the declared eForms code lists.")
 
     def handle(self, *args, sources, **options):
-        sources = sources or sorted((settings.SHARED_DATA_DIR / "eforms").glob("*.gc"))
+        sources = sources or list(reference_files.locate_all(reference_files.group("eforms/"),
+                                                             report=self.stderr.write).values())
+        if not sources:
+            self.fail([], "no eForms code list found, nothing imported")
         try:
             n = imports.eforms_import(sources)
         except (imports.ImportError_, OSError) as error:
