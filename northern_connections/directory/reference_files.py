@@ -142,6 +142,7 @@ def locate_all(
     default_shared, default_cache, default_downloads = _folders()
     shared_dir, cache_dir = shared_dir or default_shared, cache_dir or default_cache
     online = default_downloads if downloads is None else downloads
+    tried_offline = False
     found: dict[str, Path] = {}
     for path in paths:
         ref = BY_PATH[path]
@@ -149,7 +150,8 @@ def locate_all(
         if local is not None:
             found[path] = local
             continue
-        reason = "no download for this file" if ref.url is None else "downloads are off"
+        reason = "no download for this file" if ref.url is None else (
+            "not downloaded: offline" if tried_offline else "downloads are off (NC_REFERENCE_DOWNLOADS=0)")
         if ref.url and online:
             try:
                 found[path] = download(ref, cache_dir, opener=opener)
@@ -158,6 +160,7 @@ def locate_all(
                 reason = f"the download was refused: {error}"
             except (OSError, ValueError) as error:  # URLError and timeouts are OSErrors
                 online = isinstance(error, urllib.error.HTTPError)  # the publisher answered: the network is there
+                tried_offline = not online
                 reason = f"download failed ({error})" + ("" if online else "; no further downloads tried")
         report(f"missing {path} ({ref.needed_for}): not in {shared_dir} nor {cache_dir}, {reason}; "
                f"to get it: {ref.instructions(cache_dir)}")
