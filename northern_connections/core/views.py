@@ -252,9 +252,19 @@ class ObjectActionView(ServiceViewMixin, GateView):
     success_message = _lazy("Done.")
     confirm_question = _lazy("Do you want to go ahead?")
     confirm_label = _lazy("Confirm")
+    form_class = None  # optional: parses the POST; its `service_fields()` (or cleaned data) go to the service
+
+    def get_form_kwargs(self, obj: models.Model) -> dict[str, Any]:
+        return {}
 
     def service_kwargs(self, obj: models.Model) -> dict[str, Any]:
-        return {}
+        """What the request adds to the service call; a ValidationError here is shown like the service's."""
+        if self.form_class is None:
+            return {}
+        form = self.form_class(self.request.POST, self.request.FILES, **self.get_form_kwargs(obj))
+        if not form.is_valid():
+            raise ValidationError([error for errors in form.errors.values() for error in errors])
+        return form.service_fields() if hasattr(form, "service_fields") else form.cleaned_data
 
     def perform(self, obj: models.Model) -> Any:
         return self.call_service(obj, **self.service_kwargs(obj))

@@ -8,11 +8,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from northern_connections.core.permissions import CHANGE, can
 from northern_connections.core.views import (
     GateView,
+    ObjectActionView,
     apply_validation_error,
     message_error,
     stored_file_download,
@@ -114,88 +116,51 @@ class ApplicationDetailView(GateView):
         return render(request, "challenges/application_detail.html", self._context(application, form), status=400)
 
 
-class ApplicationActionView(GateView):
-    """Submit or withdraw (POST with the version the page showed)."""
+class ApplicationActionView(ObjectActionView):
+    """Submit or withdraw (POST with the version the page showed, so a stale page is refused)."""
 
     model = Application
-    action = CHANGE
-    service = None
-    done = ""
 
-    def post(self, request, pk):
-        application = self.get_object()
-        version = request.POST.get("version")
-        try:
-            type(self).service(actor=request.user, application=application,
-                               version=int(version) if version and version.isdigit() else None)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, self.done)
-        return redirect(application.get_absolute_url())
+    def service_kwargs(self, obj):
+        version = self.request.POST.get("version", "")
+        return {"version": int(version) if version.isascii() and version.isdigit() else None}
 
 
 class ApplicationSubmitView(ApplicationActionView):
     service = services.application_submit
-    done = _("Submitted. A receipt with a PDF of your application is on its way by e-mail.")
+    success_message = _lazy("Submitted. A receipt with a PDF of your application is on its way by e-mail.")
 
 
 class ApplicationWithdrawView(ApplicationActionView):
     service = services.application_withdraw
-    done = _("Your application was withdrawn. You can submit it again until the deadline.")
+    success_message = _lazy("Your application was withdrawn. You can submit it again until the deadline.")
 
 
-class PartnerInviteView(GateView):
+class PartnerInviteView(ObjectActionView):
     model = Application
-    action = CHANGE
-
-    def post(self, request, pk):
-        application = self.get_object()
-        form = PartnerInviteForm(request.POST)
-        if form.is_valid():
-            try:
-                services.partner_invite(actor=request.user, application=application, **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Invitation sent."))
-        else:
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(application.get_absolute_url())
+    form_class = PartnerInviteForm
+    service = services.partner_invite
+    success_message = _lazy("Invitation sent.")
 
 
-class PartnerRespondView(GateView):
+class PartnerRespondView(ObjectActionView):
     model = ApplicationPartner
-    action = CHANGE
+    service = services.partner_respond
+    object_argument = "partner"
+    success_message = _lazy("Your answer was recorded.")
 
-    def post(self, request, pk):
-        partner = self.get_object()
-        try:
-            services.partner_respond(actor=request.user, partner=partner, accept=request.POST.get("accept") == "1")
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Your answer was recorded."))
-        return redirect(partner.application.get_absolute_url())
+    def service_kwargs(self, obj):
+        return {"accept": self.request.POST.get("accept") == "1"}
+
+    def get_return_url(self, obj):
+        return obj.application.get_absolute_url()
 
 
-class AttachmentCreateView(GateView):
+class AttachmentCreateView(ObjectActionView):
     model = Application
-    action = CHANGE
-
-    def post(self, request, pk):
-        application = self.get_object()
-        form = AttachmentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.attachment_add(actor=request.user, application=application, **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("File attached."))
-        else:
-            messages.error(request, _("Choose a file."))
-        return redirect(application.get_absolute_url())
+    form_class = AttachmentForm
+    service = services.attachment_add
+    success_message = _lazy("File attached.")
 
 
 class AttachmentDownloadView(GateView):

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.accounts.choices import EDITING_ROLES
-from northern_connections.core.permissions import CHANGE, can_add
+from northern_connections.core.permissions import CHANGE
 from northern_connections.core.views import (
     GateView,
+    ObjectCreateView,
+    ObjectEditView,
     ObjectListView,
-    apply_validation_error,
     message_error,
 )
 from northern_connections.directory.choices import OrganisationKind
@@ -75,53 +75,26 @@ class ChallengeDetailView(GateView):
         return render(request, "challenges/challenge_detail.html", context)
 
 
-@method_decorator(login_required, name="dispatch")
-class ChallengeCreateView(View):
-    def _owners(self, request):
-        return organisations_acting_for(actor=request.user, roles=EDITING_ROLES, kinds=OWNER_KINDS,
-                                        all_for_admins=True)
-
-    def get(self, request):
-        if not can_add(request.user, Challenge):
-            raise PermissionDenied
-        return render(request, "challenges/challenge_form.html", {"form": ChallengeForm(owners=self._owners(request))})
-
-    def post(self, request):
-        if not can_add(request.user, Challenge):
-            raise PermissionDenied
-        form = ChallengeForm(request.POST, owners=self._owners(request))
-        if form.is_valid():
-            try:
-                challenge = services.challenge_create(actor=request.user, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Draft saved. Add the evaluation criteria, then publish."))
-                return redirect("challenges:challenge_criteria", slug=challenge.slug)
-        return render(request, "challenges/challenge_form.html", {"form": form}, status=400)
-
-
-class ChallengeEditView(GateView):
+class ChallengeCreateView(ObjectCreateView):
     model = Challenge
-    action = CHANGE
+    form_class = ChallengeForm
+    template_name = "challenges/challenge_form.html"
+    service = services.challenge_create
+    success_message = _lazy("Draft saved. Add the evaluation criteria, then publish.")
 
-    def get(self, request, slug):
-        challenge = self.get_object()
-        return render(request, "challenges/challenge_form.html", {"form": ChallengeForm(instance=challenge),
-                                                                  "object": challenge})
+    def get_form_kwargs(self):
+        return {"owners": organisations_acting_for(actor=self.request.user, roles=EDITING_ROLES, kinds=OWNER_KINDS,
+                                                   all_for_admins=True)}
 
-    def post(self, request, slug):
-        challenge = self.get_object()
-        form = ChallengeForm(request.POST, instance=challenge)
-        if form.is_valid():
-            try:
-                challenge = services.challenge_update(actor=request.user, challenge=challenge, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(challenge.get_absolute_url())
-        return render(request, "challenges/challenge_form.html", {"form": form, "object": challenge}, status=400)
+    def get_success_url(self, obj):
+        return reverse("challenges:challenge_criteria", kwargs={"slug": obj.slug})
+
+
+class ChallengeEditView(ObjectEditView):
+    model = Challenge
+    form_class = ChallengeForm
+    template_name = "challenges/challenge_form.html"
+    service = services.challenge_update
 
 
 class ChallengeCriteriaView(GateView):

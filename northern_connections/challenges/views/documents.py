@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE
 from northern_connections.core.views import (
     GateView,
+    ObjectActionView,
     apply_validation_error,
-    message_error,
     stored_file_download,
 )
 
@@ -63,20 +65,16 @@ class DocumentDownloadView(GateView):
         return stored_file_download(document.file, document.title, document.content_type)
 
 
-class DocumentDeleteView(GateView):
+class DocumentDeleteView(ObjectActionView):
     model = ChallengeDocument
     action = DELETE
+    service = services.challenge_document_delete
+    object_argument = "document"
+    success_message = _lazy("Document removed.")
+    confirm_question = _lazy("Remove this document from the call?")
 
-    def post(self, request, pk):
-        document = self.get_object()
-        slug = document.challenge.slug
-        try:
-            services.challenge_document_delete(actor=request.user, document=document)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Document removed."))
-        return redirect("challenges:challenge_documents", slug=slug)
+    def get_return_url(self, obj):
+        return reverse("challenges:challenge_documents", kwargs={"slug": obj.challenge.slug})
 
 
 class ChallengeTranslationsView(GateView):
@@ -105,19 +103,13 @@ class ChallengeTranslationsView(GateView):
         return self.get(request, slug, form=form, status=400)
 
 
-class TranslationDeleteView(GateView):
+class TranslationDeleteView(ObjectActionView):
     model = ChallengeTranslation
     action = DELETE
+    service = services.challenge_translation_delete
+    object_argument = "translation"
+    success_message = _lazy("Translation removed.")
+    confirm_question = _lazy("Remove this translation?")
 
-    def post(self, request, pk):
-        translation = self.get_object()
-        slug = translation.challenge.slug
-        try:
-            services.challenge_translation_delete(actor=request.user, translation=translation)
-        except ValidationError as error:
-            message_error(request, error)
-        else:
-            messages.success(request, _("Translation removed."))
-        return redirect("challenges:challenge_translations", slug=slug)
-
-
+    def get_return_url(self, obj):
+        return reverse("challenges:challenge_translations", kwargs={"slug": obj.challenge.slug})
