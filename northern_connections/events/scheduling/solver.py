@@ -36,6 +36,13 @@ returned weight (the largest of CP-SAT's bound, RC2's optimum or last streamed b
 relaxation's and the per-participant bound; the RC2 and per-participant bounds are only used
 when every meeting is scheduled). It is None when nothing is proven (CP-SAT is not run above
 ``MAX_CPSAT_EXACT_VARIABLES`` when some requests do not fit).
+
+In the code, ``solve`` is a pipeline of phase functions (``_start_with_greedy``,
+``_bound_weight``, ``_fill_with_tabu_search``, ``_maximise_weight``, ``_minimise_breaks`` and
+``_minimise_idle``, then ``_finish``) that pass one ``SolveState`` along: the instance, the best
+schedule so far and which method found it, the bounds proven so far, the deadline, and which
+methods ran. Each phase reads what it needs from the state and writes back what it found and
+proved, so that the order of the phases is all that ``solve`` itself says.
 """
 
 from __future__ import annotations
@@ -75,6 +82,17 @@ LS_MAX_SECONDS = 45.0
 # converges within seconds on event-sized instances and stops at the weight bound; on 800 / 5,000
 # the last gains come after 10-15 s.
 FILL_SHARE = 0.3
+
+# The methods' names as reported in ``Schedule.methods`` (every method that ran, bounds included)
+# and ``Schedule.method`` (the one that found the returned schedule).
+GREEDY = "greedy"  # greedy placement and local descent (greedy.py)
+LP_BOUND = "lp-bound"  # the LP relaxation's bound (bounds.py, PDLP)
+TABU_FILL = "tabu-fill"  # tabu search over partial schedules (fill.py)
+CPSAT = "cpsat"  # the CP-SAT model of cpsat.py, in phase 1, 2 or 3
+PARTICIPANT_BOUNDS = "participant-bounds"  # per-participant break bounds (bounds.py, small CP-SAT models)
+ANNEALING = "annealing"  # Kempe-chain simulated annealing (localsearch.py)
+MAXSAT_WINDOW = "maxsat-window"  # RC2 on the window relaxation (maxsat.py)
+MAXSAT = "maxsat"  # RC2 on the exact encoding (maxsat.py)
 
 
 @dataclass
@@ -132,8 +150,150 @@ def assign_tables(instance: Instance, slot_of: Mapping[int, int]) -> dict[int, i
     return tables
 
 
+@dataclass
+class SolveState:
+    """What the phases of one ``solve`` call share and hand on to each other.
+
+    One object instead of a dozen locals, so that each phase is a function of its own: it reads
+    the best schedule and the proven bounds, and writes back what it found and proved.
+    """
+
+    instance: Instance
+    method: str  # as requested: "auto", "cpsat" or "greedy"
+    time_limit: float
+    started: float
+    workers: int = 2
+    seed: int = 0
+    progress: Callable[[float, str], None] | None = None
+    best: dict[int, int] = field(default_factory=dict)
+    produced_by: str = GREEDY  # the method that found ``best``
+    methods: list[str] = field(default_factory=list)  # the methods that ran, in the order they started
+    phases: list[dict[str, Any]] = field(default_factory=list)
+    lp_count: int | None = None  # the LP bound on the number of meetings, when it was computed
+    weight_optimal: bool = False
+    breaks_bound: int | None = None
+    breaks_optimal: bool = False
+    idle_optimal: bool = False
+    label: str = GREEDY
+
+    def __post_init__(self) -> None:
+        inst = self.instance
+        self.deadline = self.started + max(0.0, self.time_limit)
+        self.variables = sum(len(m.allowed) for m in inst.meetings)
+        self.schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
+        self.schedulable = sum(1 for m in inst.meetings if m.allowed)
+        self.weight_bound = self.schedulable_weight
+        self.use_cpsat = self.method == "cpsat" or (self.method == "auto" and self.variables <= MAX_CPSAT_VARIABLES)
+        # CP-SAT can build and search the full model within the budget (see MAX_CPSAT_EXACT_VARIABLES)
+        self.exact = self.variables <= MAX_CPSAT_EXACT_VARIABLES
+        # keep a little time to number tables, check and write the result
+        self.reserve = min(0.1 * self.time_limit, 1.0 + len(inst.meetings) / 1000)
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def budget(self, share: float) -> float:
+        """``share`` of the time left after the reserve for writing the result."""
+        return max(0.0, (self.remaining() - self.reserve) * share)
+
+    def report(self, message: str) -> None:
+        if self.progress is not None:
+            elapsed = time.monotonic() - self.started
+            self.progress(min(1.0, elapsed / self.time_limit) if self.time_limit > 0 else 1.0, message)
+
+    def ran(self, method: str) -> None:
+        if method not in self.methods:
+            self.methods.append(method)
+
+    def adopt(self, slot_of: dict[int, int], method: str) -> None:
+        """Make ``slot_of`` the best schedule; ``method`` found it unless it is the same schedule."""
+        if slot_of != self.best:
+            self.produced_by = method
+        self.best = slot_of
+
+    def weight(self, slot_of: Mapping[int, int] | None = None) -> int:
+        return _weight(self.instance, self.best if slot_of is None else slot_of)
+
+    def cost(self, slot_of: Mapping[int, int] | None = None) -> tuple[int, int]:
+        """(breaks, idle slots) of ``slot_of``, by default of the best schedule."""
+        return agenda_cost(self.instance, self.best if slot_of is None else slot_of)
+
+    def everything_placed(self) -> bool:
+        """Whether the best schedule holds every meeting that has an allowed slot."""
+        return self.weight() == self.schedulable_weight and len(self.best) == self.schedulable
+
+
+class BreakLowerBounds:
+    """The proven lower bounds on breaks that the break phase collects while it searches.
+
+    Three sources: the per-participant exact bounds (computed once, before the search), and RC2
+    in child processes on the window relaxation and on the exact encoding, which stream bounds
+    while they run. ``streamed`` is what the annealing may stop at (the exact race starts after it).
+    """
+
+    def __init__(self, per_participant: list[int] | None):
+        self.per_participant = per_participant
+        self.base = sum(per_participant) if per_participant is not None else 0
+        self.window: Any = None  # maxsat.WindowBoundRace
+        self.exact: Any = None  # maxsat.MaxSatRace
+
+    def start_window_race(self, instance: Instance) -> None:
+        from .maxsat import WindowBoundRace
+
+        self.window = WindowBoundRace(instance)
+
+    def start_exact_race(self, instance: Instance, hint: dict[int, int]) -> None:
+        from .maxsat import MaxSatRace
+
+        self.exact = MaxSatRace(instance, hint=hint)
+
+    def any(self) -> bool:
+        return self.per_participant is not None or self.window is not None or self.exact is not None
+
+    def streamed(self) -> int:
+        """The per-participant bound and what the window relaxation proved so far."""
+        if self.window is None:
+            return self.base
+        self.window.wait(0)
+        return max(self.base, self.window.lower_bound)
+
+    def best(self) -> int:
+        """The largest bound proven so far, the exact race's included."""
+        bound = self.streamed()
+        if self.exact is not None:
+            self.exact.wait(0)
+            bound = max(bound, self.exact.lower_bound)
+        return bound
+
+    def exact_finished(self) -> bool:
+        return self.exact is not None and self.exact.wait(0)
+
+    @staticmethod
+    def _finished_result(race: Any) -> Any:
+        return race.result() if race is not None and race.wait(0) else None
+
+    def exact_result(self) -> tuple[int, dict[int, int]] | None:
+        """(optimal breaks, schedule) once RC2 on the exact encoding has finished."""
+        return self._finished_result(self.exact)
+
+    def window_result(self) -> tuple[int, dict[int, int]] | None:
+        """(lower bound, a valid schedule) once RC2 on the window relaxation has finished."""
+        return self._finished_result(self.window)
+
+    def stop(self) -> None:
+        for race in (self.exact, self.window):
+            if race is not None:
+                race.stop()
+
+
 def _weight(instance: Instance, slot_of: Mapping[int, int]) -> int:
     return sum(instance.meetings[mi].priority for mi in slot_of)
+
+
+def _phase_record(name: str, result: Any) -> dict[str, Any]:
+    """One entry of ``Schedule.phases`` from a CP-SAT ``PhaseResult``."""
+    return {"phase": name, "status": result.status, "value": result.value, "bound": result.bound,
+            "seconds": round(result.seconds, 3)}
 
 
 def solve(
@@ -152,237 +312,290 @@ def solve(
     ``fixed`` maps meeting id -> (slot id, table) of meetings that must not move (a published
     schedule). ``progress(fraction, message)`` is called between phases and on improvements.
     """
-    t0 = time.monotonic()
-    deadline = t0 + max(0.0, time_limit)
+    started = time.monotonic()
     inst = instance if isinstance(instance, Instance) else parse_instance(instance)
     inst = inst.with_fixed(fixed)
     if method not in ("auto", "cpsat", "greedy"):
         raise ValueError(f"unknown method {method!r}")
-
-    def report(message: str) -> None:
-        if progress is not None:
-            elapsed = time.monotonic() - t0
-            progress(min(1.0, elapsed / time_limit) if time_limit > 0 else 1.0, message)
-
-    def remaining() -> float:
-        return deadline - time.monotonic()
-
-    report("greedy")
-    n_vars = sum(len(m.allowed) for m in inst.meetings)
-    use_cpsat = method == "cpsat" or (method == "auto" and n_vars <= MAX_CPSAT_VARIABLES)
-    greedy_budget = min(max(0.5, 0.05 * time_limit), 3.0) if use_cpsat else max(0.5, 0.9 * time_limit)
-    best = greedy_assign(inst, time_limit=greedy_budget, seed=seed)
-    schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
-    n_schedulable = sum(1 for m in inst.meetings if m.allowed)
-    weight_ub = schedulable_weight
-    lp_count: int | None = None
-    if len(best) < n_schedulable:
-        # proven bounds first (LP duals from PDLP, under a second at 5,000 requests): they are the
-        # target at which the search below stops, and what the report compares against
-        lp_time = max(0.2, min(5.0, 0.1 * time_limit))
-        weight_ub = min(combinatorial_bound(inst, weighted=True),
-                        lp_bound(inst, weighted=True, time_limit=lp_time) or schedulable_weight)
-        lp_count = lp_bound(inst, time_limit=lp_time)
+    state = SolveState(inst, method=method, time_limit=time_limit, started=started, workers=workers, seed=seed,
+                       progress=progress)
+    _start_with_greedy(state)
+    if len(state.best) < state.schedulable:
+        _bound_weight(state)
         if method != "greedy":
-            # tabu search over partial schedules grows the weight (fill.py)
-            best = fill_parallel(inst, best, time_limit=FILL_SHARE * time_limit, seed=seed, workers=workers,
-                                 target=weight_ub)
-    phases: list[dict[str, Any]] = [{"phase": "greedy+fill", "seconds": round(time.monotonic() - t0, 3)}]
-    # keep a little time to number tables, check and write the result
-    reserve = min(0.1 * time_limit, 1.0 + len(inst.meetings) / 1000)
+            _fill_with_tabu_search(state)
+    state.phases.append({"phase": "greedy+fill", "seconds": round(time.monotonic() - started, 3)})
+    state.weight_optimal = state.weight() >= state.weight_bound
+    if state.use_cpsat and state.remaining() > 0.2:
+        state.label = CPSAT
+        if not state.weight_optimal and state.exact:
+            _maximise_weight(state)
+        if state.remaining() > 0.2:
+            _minimise_breaks(state)
+    return _finish(state)
 
-    def budget(share: float) -> float:
-        return max(0.0, (remaining() - reserve) * share)
 
-    weight_bound = weight_ub
-    phase1_optimal = _weight(inst, best) >= weight_ub
-    breaks_bound: int | None = None
-    breaks_optimal = idle_optimal = False
-    used = "greedy"
+# ------------------------------------------------------------------------------ phase 1: weight
 
-    if use_cpsat and remaining() > 0.2:
-        from .cpsat import SchedulingModel  # imported lazily: greedy-only users need no OR-Tools
 
-        used = "cpsat"
-        if not phase1_optimal and n_vars <= MAX_CPSAT_EXACT_VARIABLES:
-            report("phase 1: maximising scheduled meetings")
-            sm1 = SchedulingModel(inst, workers=workers, seed=seed)
-            sm1.hint(best)
-            r1 = sm1.solve_phase("max", sm1.weight, budget(0.45))
-            phases.append({"phase": "weight", "status": r1.status, "value": r1.value, "bound": r1.bound,
-                           "seconds": round(r1.seconds, 3)})
-            if r1.slot_of is not None and _weight(inst, r1.slot_of) >= _weight(inst, best):
-                better_weight = _weight(inst, r1.slot_of) > _weight(inst, best)
-                if better_weight or agenda_cost(inst, r1.slot_of) < agenda_cost(inst, best):
-                    best = improve(inst, r1.slot_of, time_limit=min(5.0, budget(0.1)), seed=seed)
-            if r1.bound is not None:
-                weight_bound = min(weight_bound, r1.bound)
-            phase1_optimal = r1.optimal or _weight(inst, best) == weight_bound
-            del sm1
+def _start_with_greedy(state: SolveState) -> None:
+    """The heuristic schedule: the answer if everything else fails, and the first warm start."""
+    state.report("greedy")
+    limit = state.time_limit
+    budget = min(max(0.5, 0.05 * limit), 3.0) if state.use_cpsat else max(0.5, 0.9 * limit)
+    state.ran(GREEDY)
+    state.adopt(greedy_assign(state.instance, time_limit=budget, seed=state.seed), GREEDY)
 
-        target_weight = _weight(inst, best)
-        all_scheduled = target_weight == schedulable_weight and len(best) == sum(1 for m in inst.meetings if m.allowed)
-        if remaining() > 0.2:
-            report("phase 2: minimising breaks")
-            # Per-participant lower bounds (valid when every meeting must be placed): a target
-            # for early stopping and redundant constraints for CP-SAT's bound.
-            part_lb = None
-            if all_scheduled and agenda_cost(inst, best)[0] > 0:
-                part_lb = participant_break_bounds(inst, time_limit=min(3.0, budget(0.05)))
-            lb0 = sum(part_lb) if part_lb is not None else 0
-            # Kempe-chain annealing finds near-optimal agendas in seconds; CP-SAT then starts
-            # from its result and mostly works on the proof.
-            exact = n_vars <= MAX_CPSAT_EXACT_VARIABLES
-            # The window relaxation (``maxsat.build_window_wcnf``) streams proven lower bounds
-            # from a child process from the start: the annealing stops as soon as it reaches
-            # one, and it is what proves most break optima on event-sized instances.
-            wrace = None
-            if (all_scheduled and exact and len(inst.meetings) <= MAX_MAXSAT_MEETINGS
-                    and agenda_cost(inst, best)[0] > lb0):
-                from .maxsat import WindowBoundRace
 
-                wrace = WindowBoundRace(inst)
+def _bound_weight(state: SolveState) -> None:
+    """Proven upper bounds on the weight and the count (LP duals from PDLP, under a second at
+    5,000 requests): they are the target at which the search stops, and what the report compares
+    against."""
+    inst = state.instance
+    lp_time = max(0.2, min(5.0, 0.1 * state.time_limit))
+    lp_weight = lp_bound(inst, weighted=True, time_limit=lp_time)
+    state.weight_bound = min(combinatorial_bound(inst, weighted=True), lp_weight or state.schedulable_weight)
+    state.lp_count = lp_bound(inst, time_limit=lp_time)
+    if lp_weight is not None or state.lp_count is not None:
+        state.ran(LP_BOUND)
 
-            def proven_lb() -> int:
-                if wrace is None:
-                    return lb0
-                wrace.wait(0)
-                return max(lb0, wrace.lower_bound)
 
-            if agenda_cost(inst, best)[0] > lb0:
-                ls_time = min(LS_MAX_SECONDS, budget(LS_SHARE)) if exact else budget(1.0)
-                t_ls = time.monotonic()
-                best = anneal_parallel(inst, best, time_limit=ls_time, seed=seed, workers=workers,
-                                      target=(lb0, lb0),  # every break has >= 1 idle slot
-                                      external_lb=proven_lb if wrace is not None else None,
-                                      exchange=not all_scheduled)
-                phases.append({"phase": "breaks-local-search", "value": agenda_cost(inst, best)[0],
-                               "seconds": round(time.monotonic() - t_ls, 3)})
-            if not exact:
-                # too big for CP-SAT within the budget: annealing result, per-participant bound
-                breaks_now = agenda_cost(inst, best)[0]
-                if part_lb is not None:
-                    breaks_bound = lb0
-                breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
-                idle_optimal = breaks_now == 0 or (breaks_optimal and agenda_cost(inst, best)[1] == breaks_now)
-            else:
-                lb1 = proven_lb()
-                sm = SchedulingModel(inst, all_scheduled=all_scheduled, workers=workers, seed=seed)
-                if not all_scheduled:
-                    sm.model.add(sm.weight >= target_weight)
-                sm.build_agenda()
-                if part_lb is not None:
-                    sm.add_break_lower_bounds(part_lb)
-                sm.hint(best)
-                current = agenda_cost(inst, best)
-                race = None
-                if all_scheduled and sm.brk and len(inst.meetings) <= MAX_MAXSAT_MEETINGS and current[0] > lb1:
-                    from .maxsat import MaxSatRace
+def _fill_with_tabu_search(state: SolveState) -> None:
+    """Tabu search over partial schedules (fill.py) grows the weight up to the proven bound."""
+    state.ran(TABU_FILL)
+    found = fill_parallel(state.instance, state.best, time_limit=FILL_SHARE * state.time_limit, seed=state.seed,
+                          workers=state.workers, target=state.weight_bound)
+    state.adopt(found, TABU_FILL)
 
-                    race = MaxSatRace(inst, hint=best)
-                incumbent = [current[0]]
 
-                def on_solution(v: float) -> None:
-                    incumbent[0] = min(incumbent[0], round(v))
+def _maximise_weight(state: SolveState) -> None:
+    """CP-SAT phase 1, warm-started from the tabu search: close the gap to the weight bound."""
+    from .cpsat import SchedulingModel  # imported lazily: greedy-only users need no OR-Tools
 
-                def lower() -> int:
-                    lb = proven_lb()
-                    if race is not None:
-                        race.wait(0)
-                        lb = max(lb, race.lower_bound)
-                    return lb
+    inst = state.instance
+    state.report("phase 1: maximising scheduled meetings")
+    state.ran(CPSAT)
+    model = SchedulingModel(inst, workers=state.workers, seed=state.seed)
+    model.hint(state.best)
+    result = model.solve_phase("max", model.weight, state.budget(0.45))
+    state.phases.append(_phase_record("weight", result))
+    found = result.slot_of
+    if found is not None and state.weight(found) >= state.weight():
+        if state.weight(found) > state.weight() or state.cost(found) < state.cost():
+            # CP-SAT maximised the weight with no regard to breaks: polish before the break phase
+            polished = improve(inst, found, time_limit=min(5.0, state.budget(0.1)), seed=state.seed)
+            state.adopt(polished, CPSAT)
+    if result.bound is not None:
+        state.weight_bound = min(state.weight_bound, result.bound)
+    state.weight_optimal = result.optimal or state.weight() == state.weight_bound
 
-                def should_stop() -> bool:
-                    # RC2 finished, or a streamed lower bound meets the best schedule known
-                    return (race is not None and race.wait(0)) or lower() >= incumbent[0]
 
-                try:
-                    r2 = sm.solve_phase("min", sum(sm.brk), budget(0.9) if current[0] > lb1 else 0.0,
-                                        target=lb1, on_solution=on_solution,
-                                        should_stop=should_stop if (race is not None or wrace is not None) else None)
-                    rc2 = race.result() if race is not None and race.wait(0) else None
-                    lb1 = max(lb1, lower())
-                    wres = wrace.result() if wrace is not None and wrace.wait(0) else None
-                finally:
-                    if race is not None:
-                        race.stop()
-                    if wrace is not None:
-                        wrace.stop()
-                if wres is not None and len(wres[1]) == len(best) and agenda_cost(inst, wres[1]) < current:
-                    # the window relaxation's optimum is a valid schedule; keep it if better
-                    if agenda_cost(inst, wres[1]) < agenda_cost(inst, r2.slot_of or best):
-                        r2.slot_of = wres[1]
-                if rc2 is not None and len(rc2[1]) == len(best) and agenda_cost(inst, rc2[1])[0] == rc2[0]:
-                    # RC2 proved the break optimum (and its schedule attains it)
-                    phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": rc2[0]})
-                    if agenda_cost(inst, rc2[1]) < agenda_cost(inst, r2.slot_of or best):
-                        r2.slot_of = rc2[1]
-                    r2.status, r2.bound = "OPTIMAL", rc2[0]
-                phases.append({"phase": "breaks", "status": r2.status, "value": r2.value, "bound": r2.bound,
-                               "seconds": round(r2.seconds, 3)})
-                if r2.slot_of is not None and agenda_cost(inst, r2.slot_of) < current:
-                    best = r2.slot_of
-                if r2.bound is not None:
-                    breaks_bound = r2.bound
-                if part_lb is not None or wrace is not None or race is not None:
-                    breaks_bound = max(breaks_bound or 0, lb1)
-                breaks_now = agenda_cost(inst, best)[0]
-                breaks_optimal = breaks_bound is not None and breaks_now <= breaks_bound
-                if r2.status in ("INFEASIBLE", "MODEL_INVALID"):
-                    raise RuntimeError(f"internal error: break phase is {r2.status} although a schedule is known")
-                if breaks_now == 0 or (breaks_optimal and agenda_cost(inst, best)[1] == breaks_now):
-                    idle_optimal = True  # idle slots only exist inside breaks, at least one per break
-                elif remaining() > 0.2 and sm.idle:
-                    report("phase 3: minimising idle slots")
-                    sm.model.add(sum(sm.brk) <= breaks_now)
-                    sm.hint(best)
-                    r3 = sm.solve_phase("min", sum(sm.idle), budget(1.0))
-                    phases.append({"phase": "idle", "status": r3.status, "value": r3.value, "bound": r3.bound,
-                                   "seconds": round(r3.seconds, 3)})
-                    if r3.slot_of is not None and agenda_cost(inst, r3.slot_of) < agenda_cost(inst, best):
-                        best = r3.slot_of
-                    idle_optimal = r3.optimal or (r3.bound is not None and agenda_cost(inst, best)[1] <= r3.bound)
-                elif not sm.idle:
-                    idle_optimal = True
+# ------------------------------------------------------------------------------ phase 2: breaks
 
-    breaks, idle = agenda_cost(inst, best)
+
+def _minimise_breaks(state: SolveState) -> None:
+    """Phase 2: keep the weight, minimise breaks (bounds, annealing, then CP-SAT racing RC2)."""
+    state.report("phase 2: minimising breaks")
+    target_weight = state.weight()
+    everything_placed = state.everything_placed()
+    lower = BreakLowerBounds(_participant_bounds(state, everything_placed))
+    try:
+        # The window relaxation streams proven lower bounds from a child process from the start:
+        # the annealing stops as soon as it reaches one, and it is what proves most break optima
+        # on event-sized instances.
+        if (everything_placed and state.exact and len(state.instance.meetings) <= MAX_MAXSAT_MEETINGS
+                and state.cost()[0] > lower.base):
+            state.ran(MAXSAT_WINDOW)
+            lower.start_window_race(state.instance)
+        if state.cost()[0] > lower.base:
+            _anneal_breaks(state, lower, everything_placed)
+        if not state.exact:
+            _settle_breaks_without_cpsat(state, lower)
+            return
+        model = _race_for_breaks(state, lower, everything_placed, target_weight)
+    finally:
+        lower.stop()
+    _minimise_idle(state, model)
+
+
+def _participant_bounds(state: SolveState, everything_placed: bool) -> list[int] | None:
+    """Per-participant exact lower bounds on breaks (small CP-SAT models, one per participant).
+
+    Valid only when every meeting must be placed: a target for early stopping and redundant
+    constraints for CP-SAT's bound.
+    """
+    if not everything_placed or state.cost()[0] == 0:
+        return None
+    state.ran(PARTICIPANT_BOUNDS)
+    return participant_break_bounds(state.instance, time_limit=min(3.0, state.budget(0.05)))
+
+
+def _anneal_breaks(state: SolveState, lower: BreakLowerBounds, everything_placed: bool) -> None:
+    """Kempe-chain annealing finds near-optimal agendas in seconds; CP-SAT then starts from its
+    result and mostly works on the proof."""
+    seconds = min(LS_MAX_SECONDS, state.budget(LS_SHARE)) if state.exact else state.budget(1.0)
+    started = time.monotonic()
+    state.ran(ANNEALING)
+    found = anneal_parallel(state.instance, state.best, time_limit=seconds, seed=state.seed, workers=state.workers,
+                            target=(lower.base, lower.base),  # every break has >= 1 idle slot
+                            external_lb=lower.streamed if lower.window is not None else None,
+                            exchange=not everything_placed)
+    state.adopt(found, ANNEALING)
+    state.phases.append({"phase": "breaks-local-search", "value": state.cost()[0],
+                         "seconds": round(time.monotonic() - started, 3)})
+
+
+def _settle_breaks_without_cpsat(state: SolveState, lower: BreakLowerBounds) -> None:
+    """Too big for CP-SAT within the budget: the annealing result and the per-participant bound."""
+    breaks_now, idle_now = state.cost()
+    if lower.per_participant is not None:
+        state.breaks_bound = lower.base
+    state.breaks_optimal = state.breaks_bound is not None and breaks_now <= state.breaks_bound
+    state.idle_optimal = breaks_now == 0 or (state.breaks_optimal and idle_now == breaks_now)
+
+
+def _break_model(state: SolveState, lower: BreakLowerBounds, everything_placed: bool, target_weight: int) -> Any:
+    """The CP-SAT agenda model at the weight found, with the proven bounds, warm-started."""
+    from .cpsat import SchedulingModel
+
+    model = SchedulingModel(state.instance, all_scheduled=everything_placed, workers=state.workers,
+                            seed=state.seed)
+    if not everything_placed:
+        model.model.add(model.weight >= target_weight)
+    model.build_agenda()
+    if lower.per_participant is not None:
+        model.add_break_lower_bounds(lower.per_participant)
+    model.hint(state.best)
+    return model
+
+
+def _race_for_breaks(state: SolveState, lower: BreakLowerBounds, everything_placed: bool,
+                     target_weight: int) -> Any:
+    """CP-SAT (warm-started from the annealing) races RC2 on the exact encoding, mostly on the
+    proof; the first to prove the optimum stops the other. Returns the CP-SAT model for phase 3."""
+    proven = lower.streamed()
+    model = _break_model(state, lower, everything_placed, target_weight)
+    current = state.cost()
+    if (everything_placed and model.brk and len(state.instance.meetings) <= MAX_MAXSAT_MEETINGS
+            and current[0] > proven):
+        state.ran(MAXSAT)
+        lower.start_exact_race(state.instance, hint=state.best)
+    incumbent = [current[0]]
+
+    def on_solution(value: float) -> None:
+        incumbent[0] = min(incumbent[0], round(value))
+
+    def should_stop() -> bool:
+        # RC2 finished, or a streamed lower bound meets the best schedule known
+        return lower.exact_finished() or lower.best() >= incumbent[0]
+
+    racing = lower.exact is not None or lower.window is not None
+    state.ran(CPSAT)
+    result = model.solve_phase("min", sum(model.brk), state.budget(0.9) if current[0] > proven else 0.0,
+                               target=proven, on_solution=on_solution, should_stop=should_stop if racing else None)
+    exact_result = lower.exact_result()
+    proven = max(proven, lower.best())
+    window_result = lower.window_result()
+    lower.stop()
+    _take_break_results(state, result, current, window_result, exact_result)
+    if result.bound is not None:
+        state.breaks_bound = result.bound
+    if lower.any():
+        state.breaks_bound = max(state.breaks_bound or 0, proven)
+    state.breaks_optimal = state.breaks_bound is not None and state.cost()[0] <= state.breaks_bound
+    if result.status in ("INFEASIBLE", "MODEL_INVALID"):
+        raise RuntimeError(f"internal error: break phase is {result.status} although a schedule is known")
+    return model
+
+
+def _take_break_results(state: SolveState, result: Any, current: tuple[int, int],
+                        window_result: tuple[int, dict[int, int]] | None,
+                        exact_result: tuple[int, dict[int, int]] | None) -> None:
+    """Keep the best of CP-SAT's, the window relaxation's and RC2's schedules, and RC2's proof."""
+    candidate, source = result.slot_of, CPSAT
+    size = len(state.best)
+    if window_result is not None and len(window_result[1]) == size and state.cost(window_result[1]) < current:
+        # the window relaxation's optimum is a valid schedule; keep it if better
+        if state.cost(window_result[1]) < state.cost(candidate or state.best):
+            candidate, source = window_result[1], MAXSAT_WINDOW
+    if (exact_result is not None and len(exact_result[1]) == size
+            and state.cost(exact_result[1])[0] == exact_result[0]):
+        # RC2 proved the break optimum (and its schedule attains it)
+        state.phases.append({"phase": "breaks-maxsat", "status": "OPTIMAL", "value": exact_result[0]})
+        if state.cost(exact_result[1]) < state.cost(candidate or state.best):
+            candidate, source = exact_result[1], MAXSAT
+        result.status, result.bound = "OPTIMAL", exact_result[0]
+    state.phases.append(_phase_record("breaks", result))
+    if candidate is not None and state.cost(candidate) < current:
+        state.adopt(candidate, source)
+
+
+# ------------------------------------------------------------------------------ phase 3: idle slots
+
+
+def _minimise_idle(state: SolveState, model: Any) -> None:
+    """Phase 3: keep the break count, minimise idle slots (CP-SAT on the same model)."""
+    breaks_now, idle_now = state.cost()
+    if breaks_now == 0 or (state.breaks_optimal and idle_now == breaks_now) or not model.idle:
+        state.idle_optimal = True  # idle slots only exist inside breaks, at least one per break
+        return
+    if state.remaining() <= 0.2:
+        return
+    state.report("phase 3: minimising idle slots")
+    model.model.add(sum(model.brk) <= breaks_now)
+    model.hint(state.best)
+    result = model.solve_phase("min", sum(model.idle), state.budget(1.0))
+    state.phases.append(_phase_record("idle", result))
+    if result.slot_of is not None and state.cost(result.slot_of) < state.cost():
+        state.adopt(result.slot_of, CPSAT)
+    state.idle_optimal = result.optimal or (result.bound is not None and state.cost()[1] <= result.bound)
+
+
+# ------------------------------------------------------------------------------ the result
+
+
+def _bound_scheduled(state: SolveState) -> int:
+    """Upper bound on the meetings of any valid schedule (see the module docstring)."""
+    if len(state.best) == state.schedulable:
+        return len(state.best)
+    bound = count_bound(state.instance, state.weight_bound, lp=False)
+    if state.lp_count is not None:
+        bound = min(bound, state.lp_count)
+    return max(len(state.best), bound)
+
+
+def _finish(state: SolveState) -> Schedule:
+    """Tables, the independent hard-rule check, the statistics."""
+    inst, best = state.instance, state.best
+    breaks, idle = state.cost()
     if breaks == 0:
-        breaks_bound, breaks_optimal = 0, True
+        state.breaks_bound, state.breaks_optimal = 0, True
         if idle == 0:
-            idle_optimal = True
+            state.idle_optimal = True
     tables = assign_tables(inst, best)
-    assignments = [
-        Assignment(inst.meetings[mi].id, inst.slots[best[mi]].id, tables[mi]) for mi in sorted(best)
-    ]
+    assignments = [Assignment(inst.meetings[mi].id, inst.slots[best[mi]].id, tables[mi]) for mi in sorted(best)]
     problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in assignments}, require_tables=True)
     if problems:  # a solver bug must never reach an event floor
         raise RuntimeError("internal error, schedule violates hard rules: " + "; ".join(problems[:5]))
-    if len(best) == n_schedulable:
-        bound_scheduled = len(best)
-    else:
-        bound_scheduled = count_bound(inst, weight_bound, lp=False)
-        if lp_count is not None:
-            bound_scheduled = min(bound_scheduled, lp_count)
-        bound_scheduled = max(len(best), bound_scheduled)
     stats = {
         "requested": len(inst.meetings),
         "scheduled": len(best),
         "breaks": breaks,
         "idle_slots": idle,
-        "bound_scheduled": bound_scheduled,
-        "bound_breaks": breaks_bound,
-        "optimal": bool(phase1_optimal and breaks_optimal and idle_optimal),
-        "seconds": round(time.monotonic() - t0, 3),
-        "weight": _weight(inst, best),
-        "bound_weight": weight_bound,
+        "bound_scheduled": _bound_scheduled(state),
+        "bound_breaks": state.breaks_bound,
+        "optimal": bool(state.weight_optimal and state.breaks_optimal and state.idle_optimal),
+        "seconds": round(time.monotonic() - state.started, 3),
+        "weight": state.weight(),
+        "bound_weight": state.weight_bound,
     }
-    report("done")
+    state.report("done")
     return Schedule(
         assignments=assignments,
         unscheduled=[m.id for mi, m in enumerate(inst.meetings) if mi not in best],
         stats=stats,
-        method=used,
-        phases=phases,
+        method=state.label,
+        phases=state.phases,
     )
 
 
