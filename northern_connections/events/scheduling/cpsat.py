@@ -91,43 +91,51 @@ class SchedulingModel:
         self.workers = workers
         self.seed = seed
         self.all_scheduled = all_scheduled
-        m = self.model = cp_model.CpModel()
-        inst = instance
-        n_slots = len(inst.slots)
+        self.model = cp_model.CpModel()
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
-        self.by_slot: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(n_slots)]
+        self.by_slot: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in instance.slots]
         self.by_part_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
         self.y: dict[int, cp_model.LinearExprT] = {}
-        for mi, mt in enumerate(inst.meetings):
-            lits = []
-            for s in mt.allowed:
-                v = m.new_bool_var(f"x{mi}_{s}")
-                self.x[(mi, s)] = v
-                self.by_slot[s].append((mi, v))
-                for p in mt.participants:
-                    self.by_part_slot.setdefault((p, s), []).append(v)
-                lits.append(v)
-            if lits and (mt.locked_slot is not None or all_scheduled):
-                m.add_exactly_one(lits)
-                self.y[mi] = 1
-            elif lits:
-                m.add_at_most_one(lits)
-                self.y[mi] = sum(lits)
-            else:
-                self.y[mi] = 0
+        for mi in range(len(instance.meetings)):
+            self._add_meeting(mi)
+        self._add_busy_and_tables()
+        self._add_max_meetings()
+        self.weight = sum(instance.meetings[mi].priority * self.y[mi] for mi in range(len(instance.meetings)))
+        self._agenda_built = False
 
-        # participant busy indicators; at most one meeting per participant and slot
+    def _add_meeting(self, mi: int) -> None:
+        """One Boolean per allowed slot; ``y[mi]`` says whether the meeting is scheduled."""
+        m, mt = self.model, self.inst.meetings[mi]
+        lits = []
+        for s in mt.allowed:
+            v = m.new_bool_var(f"x{mi}_{s}")
+            self.x[(mi, s)] = v
+            self.by_slot[s].append((mi, v))
+            for p in mt.participants:
+                self.by_part_slot.setdefault((p, s), []).append(v)
+            lits.append(v)
+        if lits and (mt.locked_slot is not None or self.all_scheduled):
+            m.add_exactly_one(lits)
+            self.y[mi] = 1
+        elif lits:
+            m.add_at_most_one(lits)
+            self.y[mi] = sum(lits)
+        else:
+            self.y[mi] = 0
+
+    def _add_busy_and_tables(self) -> None:
+        """Participant busy indicators (at most one meeting per participant and slot), tables,
+        and an implied per-slot bound from the participants who could meet then."""
+        m, inst = self.model, self.inst
         self.busy: dict[tuple[int, int], cp_model.IntVar] = {}
         for (p, s), lits in self.by_part_slot.items():
             b = m.new_bool_var(f"busy{p}_{s}")
             m.add(sum(lits) == b)
             self.busy[(p, s)] = b
-
-        # tables and an implied per-slot bound from the participants who could meet then
-        parts_at: list[set[int]] = [set() for _ in range(n_slots)]
+        parts_at: list[set[int]] = [set() for _ in inst.slots]
         for (p, s) in self.busy:
             parts_at[s].add(p)
-        for s in range(n_slots):
+        for s in range(len(inst.slots)):
             lits = [v for _, v in self.by_slot[s]]
             if not lits:
                 continue
@@ -135,16 +143,13 @@ class SchedulingModel:
             if cap < len(lits):
                 m.add(sum(lits) <= cap)
 
-        # max_meetings
-        self.meetings_of = inst.meetings_of()
-        for p, part in enumerate(inst.participants):
+    def _add_max_meetings(self) -> None:
+        self.meetings_of = self.inst.meetings_of()
+        for p, part in enumerate(self.inst.participants):
             if part.max_meetings is not None:
                 expr = [self.y[mi] for mi in self.meetings_of[p]]
                 if len(self.meetings_of[p]) > part.max_meetings:
-                    m.add(sum(expr) <= part.max_meetings)
-
-        self.weight = sum(inst.meetings[mi].priority * self.y[mi] for mi in range(len(inst.meetings)))
-        self._agenda_built = False
+                    self.model.add(sum(expr) <= part.max_meetings)
 
     # ------------------------------------------------------------------ agenda (breaks / idle)
 
@@ -153,7 +158,7 @@ class SchedulingModel:
         if self._agenda_built:
             return
         self._agenda_built = True
-        m, inst = self.model, self.inst
+        inst = self.inst
         self.brk: list[cp_model.IntVar] = []
         self.idle: list[cp_model.IntVar] = []
         self.brk_of: dict[tuple[int, int], list[cp_model.IntVar]] = {}
@@ -163,74 +168,94 @@ class SchedulingModel:
         for p in range(len(inst.participants)):
             blocks_used = [bi for bi, bl in enumerate(inst.blocks) if any((p, s) in self.busy for s in bl.slots)]
             for bi in blocks_used:
-                bl = inst.blocks[bi]
-                busy = [self.busy.get((p, s), 0) for s in bl.slots]
-                k = len(busy)
-                cand = [i for i in range(k) if not isinstance(busy[i], int)]
-                if len(cand) <= 1:
-                    continue
-                first, last = cand[0], cand[-1]
-                # prefix / suffix ORs, exact (equivalences) for stronger propagation
-                pre: list = [0] * k
-                suf: list = [0] * k
-                for i in range(first, last + 1):
-                    prev = pre[i - 1] if i > first else 0
-                    pre[i] = self._or(prev, busy[i], f"pre{p}_{bl.slots[i]}")
-                for i in range(last, first - 1, -1):
-                    nxt = suf[i + 1] if i < last else 0
-                    suf[i] = self._or(nxt, busy[i], f"suf{p}_{bl.slots[i]}")
-                brks, idles, starts = [], [], []
-                for i in range(first, last + 1):
-                    b_i = busy[i]
-                    if not isinstance(b_i, int):
-                        # run start: busy[i] and not busy[i-1]
-                        st = m.new_bool_var(f"st{p}_{bl.slots[i]}")
-                        prev_busy = busy[i - 1] if i - 1 >= first else 0
-                        if isinstance(prev_busy, int):
-                            m.add(st == b_i)
-                        else:
-                            m.add_implication(st, b_i)
-                            m.add_implication(st, prev_busy.Not())
-                            m.add_bool_or([b_i.Not(), prev_busy, st])
-                        starts.append(st)
-                        if i - 2 >= first and not isinstance(pre[i - 2], int):
-                            br = m.new_bool_var(f"brk{p}_{bl.slots[i]}")
-                            # brk <-> start and an earlier meeting exists
-                            m.add_bool_or([st.Not(), pre[i - 2].Not(), br])
-                            m.add_implication(br, st)
-                            m.add_implication(br, pre[i - 2])
-                            brks.append(br)
-                    if first < i < last:
-                        lits = [pre[i - 1], suf[i + 1]]
-                        if isinstance(b_i, int) and b_i == 0:
-                            if any(isinstance(v, int) for v in lits):
-                                continue
-                            iv = m.new_bool_var(f"idle{p}_{bl.slots[i]}")
-                            m.add_bool_or([lits[0].Not(), lits[1].Not(), iv])
-                            m.add_implication(iv, lits[0])
-                            m.add_implication(iv, lits[1])
-                        else:
-                            if any(isinstance(v, int) for v in lits):
-                                continue
-                            iv = m.new_bool_var(f"idle{p}_{bl.slots[i]}")
-                            m.add_bool_or([lits[0].Not(), lits[1].Not(), b_i, iv])
-                            m.add_implication(iv, lits[0])
-                            m.add_implication(iv, lits[1])
-                            m.add_implication(iv, b_i.Not())
-                        idles.append(iv)
-                self.brk.extend(brks)
-                self.idle.extend(idles)
-                self.brk_of[(p, bi)] = brks
-                # implied: breaks <= idle slots; runs = breaks + [any meeting]
-                if brks:
-                    m.add(sum(brks) <= sum(idles))
-                    m.add(sum(starts) == sum(brks) + pre[last])
-                if fixed_count is not None and len(blocks_used) == 1 and brks:
-                    # all of p's meetings are in this block: span = count + idle, and the
-                    # number of runs is at most the number of meetings
-                    n = fixed_count[p]
-                    m.add(sum(starts) <= n)
-                    m.add(sum(idles) + n <= last - first + 1)
+                # all of p's meetings are in this block when every meeting is scheduled
+                only_block_count = fixed_count[p] if fixed_count is not None and len(blocks_used) == 1 else None
+                self._add_block_agenda(p, bi, only_block_count)
+
+    def _add_block_agenda(self, p: int, bi: int, only_block_count: int | None) -> None:
+        """Run starts, breaks and idle slots of participant ``p`` in block ``bi``, with the
+        implied constraints between them."""
+        m, bl = self.model, self.inst.blocks[bi]
+        busy = [self.busy.get((p, s), 0) for s in bl.slots]
+        cand = [i for i in range(len(busy)) if not isinstance(busy[i], int)]
+        if len(cand) <= 1:
+            return
+        first, last = cand[0], cand[-1]
+        pre, suf = self._prefix_suffix_ors(p, bl.slots, busy, first, last)
+        brks, idles, starts = [], [], []
+        for i in range(first, last + 1):
+            if not isinstance(busy[i], int):
+                st, br = self._run_start(p, bl.slots[i], busy, pre, i, first)
+                starts.append(st)
+                if br is not None:
+                    brks.append(br)
+            if first < i < last:
+                iv = self._idle_at(p, bl.slots[i], busy[i], pre[i - 1], suf[i + 1])
+                if iv is not None:
+                    idles.append(iv)
+        self.brk.extend(brks)
+        self.idle.extend(idles)
+        self.brk_of[(p, bi)] = brks
+        # implied: breaks <= idle slots; runs = breaks + [any meeting]
+        if brks:
+            m.add(sum(brks) <= sum(idles))
+            m.add(sum(starts) == sum(brks) + pre[last])
+        if only_block_count is not None and brks:
+            # span = count + idle, and the number of runs is at most the number of meetings
+            m.add(sum(starts) <= only_block_count)
+            m.add(sum(idles) + only_block_count <= last - first + 1)
+
+    def _prefix_suffix_ors(self, p: int, slots: list[int], busy: list, first: int, last: int) -> tuple[list, list]:
+        """``pre[i]`` = busy at or before i, ``suf[i]`` = busy at or after i: exact (equivalences)
+        for stronger propagation."""
+        k = len(busy)
+        pre: list = [0] * k
+        suf: list = [0] * k
+        for i in range(first, last + 1):
+            prev = pre[i - 1] if i > first else 0
+            pre[i] = self._or(prev, busy[i], f"pre{p}_{slots[i]}")
+        for i in range(last, first - 1, -1):
+            nxt = suf[i + 1] if i < last else 0
+            suf[i] = self._or(nxt, busy[i], f"suf{p}_{slots[i]}")
+        return pre, suf
+
+    def _run_start(self, p: int, slot: int, busy: list, pre: list, i: int, first: int) -> tuple:
+        """Run start ``busy[i] and not busy[i-1]``, and the break literal when an earlier meeting
+        exists (``start and pre[i-2]``; None when there cannot be one)."""
+        m, b_i = self.model, busy[i]
+        st = m.new_bool_var(f"st{p}_{slot}")
+        prev_busy = busy[i - 1] if i - 1 >= first else 0
+        if isinstance(prev_busy, int):
+            m.add(st == b_i)
+        else:
+            m.add_implication(st, b_i)
+            m.add_implication(st, prev_busy.Not())
+            m.add_bool_or([b_i.Not(), prev_busy, st])
+        if i - 2 < first or isinstance(pre[i - 2], int):
+            return st, None
+        br = m.new_bool_var(f"brk{p}_{slot}")
+        # brk <-> start and an earlier meeting exists
+        m.add_bool_or([st.Not(), pre[i - 2].Not(), br])
+        m.add_implication(br, st)
+        m.add_implication(br, pre[i - 2])
+        return st, br
+
+    def _idle_at(self, p: int, slot: int, b_i, before, after):
+        """Idle literal ``not busy and busy before and busy after`` (None when it cannot be idle
+        or cannot be otherwise: a constant neighbour)."""
+        if isinstance(before, int) or isinstance(after, int):
+            return None
+        m = self.model
+        iv = m.new_bool_var(f"idle{p}_{slot}")
+        if isinstance(b_i, int) and b_i == 0:
+            m.add_bool_or([before.Not(), after.Not(), iv])
+        else:
+            m.add_bool_or([before.Not(), after.Not(), b_i, iv])
+        m.add_implication(iv, before)
+        m.add_implication(iv, after)
+        if not isinstance(b_i, int):
+            m.add_implication(iv, b_i.Not())
+        return iv
 
     def add_break_lower_bounds(self, per_participant: list[int]) -> None:
         """Redundant: participant p has at least ``per_participant[p]`` breaks (a proven bound)."""

@@ -187,67 +187,84 @@ class FillSearch:
 
     def run(self, time_limit: float, *, target: int | None = None, noise: float = 0.02) -> dict[int, int]:
         """Tabu walk for ``time_limit`` seconds; the best schedule by (weight, meetings)."""
-        rng = self.rng
         deadline = time.monotonic() + time_limit
-        tabu: dict[tuple[int, int], int] = {}
+        self.tabu: dict[tuple[int, int], int] = {}
         # put back whatever fits outright before walking
         for mi in list(self.out):
-            self._reinsert(mi, tabu, 0)
-        best = dict(self.slot_of)
-        best_key = (self.weight, len(self.slot_of))
-        it = 0
+            self._reinsert(mi, self.tabu, 0)
+        self.best = dict(self.slot_of)
+        self.best_key = (self.weight, len(self.slot_of))
+        self.iterations = 0
         stuck = False  # no unscheduled meeting has any move (pinned meetings, no tables, ...)
         while self.out and not stuck and time.monotonic() < deadline:
-            if target is not None and best_key[0] >= target:
+            if target is not None and self.best_key[0] >= target:
                 break
-            stuck = True
-            for _ in range(200):
-                it += 1
-                mi = self.out[rng.randrange(len(self.out))]
-                choice = None
-                choice_key = None
-                for s in self.allowed[mi]:
-                    ej = self.ejections(mi, s)
-                    if ej is None:
-                        continue
-                    dw = self.prio[mi] - sum(self.prio[o] for o in ej)
-                    key = (dw, 1 - len(ej), rng.random())
-                    if tabu.get((mi, s), -1) >= it and self.weight + dw <= best_key[0]:
-                        continue  # tabu, and not better than the best (aspiration)
-                    if choice_key is None or key > choice_key:
-                        choice, choice_key = (s, ej), key
-                if choice is None:
-                    continue
-                stuck = False
-                if choice_key[0] < 0 or (choice_key[0] == 0 and choice_key[1] < 0):
-                    if rng.random() >= noise:
-                        continue
-                s, ej = choice
-                tenure = 10 + rng.randrange(10) + int(0.6 * len(self.out))
-                freed = []
-                for o in ej:
-                    so = self._remove(o)
-                    self.weight -= self.prio[o]
-                    self._out_add(o)
-                    tabu[(o, so)] = it + tenure
-                    freed.append((o, so))
-                self._out_remove(mi)
-                self._place(mi, s)
-                self.weight += self.prio[mi]
-                for o, so in freed:
-                    if not self._reinsert(o, tabu, it):
-                        self._fill_slot(o, so)
-                key = (self.weight, len(self.slot_of))
-                if key > best_key:
-                    best, best_key = dict(self.slot_of), key
-                    if target is not None and self.weight >= target:
-                        break
-                if not self.out:
-                    break
-            if len(tabu) > 200_000:
-                tabu = {k: v for k, v in tabu.items() if v >= it}
-        self.iterations = it
-        return best
+            stuck = not self._walk(target, noise)
+            if len(self.tabu) > 200_000:
+                self.tabu = {k: v for k, v in self.tabu.items() if v >= self.iterations}
+        return self.best
+
+    def _walk(self, target: int | None, noise: float) -> bool:
+        """Up to 200 tabu steps; False when no unscheduled meeting had any move at all."""
+        rng = self.rng
+        movable = False
+        for _ in range(200):
+            self.iterations += 1
+            mi = self.out[rng.randrange(len(self.out))]
+            choice, key = self._best_move(mi)
+            if choice is None:
+                continue
+            movable = True
+            worse = key[0] < 0 or (key[0] == 0 and key[1] < 0)
+            if worse and rng.random() >= noise:
+                continue  # a worsening move is taken only now and then, to leave plateaus
+            self._make_move(mi, *choice)
+            if self._keep_if_best(target) or not self.out:
+                break
+        return movable
+
+    def _best_move(self, mi: int) -> tuple[tuple[int, list[int]] | None, tuple | None]:
+        """The best (slot, ejected meetings) for ``mi`` by (weight gain, fewest ejections)."""
+        it = self.iterations
+        choice = None
+        choice_key = None
+        for s in self.allowed[mi]:
+            ej = self.ejections(mi, s)
+            if ej is None:
+                continue
+            dw = self.prio[mi] - sum(self.prio[o] for o in ej)
+            key = (dw, 1 - len(ej), self.rng.random())
+            if self.tabu.get((mi, s), -1) >= it and self.weight + dw <= self.best_key[0]:
+                continue  # tabu, and not better than the best (aspiration)
+            if choice_key is None or key > choice_key:
+                choice, choice_key = (s, ej), key
+        return choice, choice_key
+
+    def _make_move(self, mi: int, s: int, ejected: list[int]) -> None:
+        """Put ``mi`` into ``s``; the ejected meetings become tabu there and try to go elsewhere."""
+        it = self.iterations
+        tenure = 10 + self.rng.randrange(10) + int(0.6 * len(self.out))
+        freed = []
+        for o in ejected:
+            so = self._remove(o)
+            self.weight -= self.prio[o]
+            self._out_add(o)
+            self.tabu[(o, so)] = it + tenure
+            freed.append((o, so))
+        self._out_remove(mi)
+        self._place(mi, s)
+        self.weight += self.prio[mi]
+        for o, so in freed:
+            if not self._reinsert(o, self.tabu, it):
+                self._fill_slot(o, so)
+
+    def _keep_if_best(self, target: int | None) -> bool:
+        """Remember the schedule if it is the best so far; True when it reaches ``target``."""
+        key = (self.weight, len(self.slot_of))
+        if key > self.best_key:
+            self.best, self.best_key = dict(self.slot_of), key
+            return target is not None and self.weight >= target
+        return False
 
 
 def fill(instance: Instance, slot_of: Mapping[int, int], *, time_limit: float = 5.0, seed: int = 0,

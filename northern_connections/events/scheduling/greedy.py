@@ -103,7 +103,26 @@ def greedy_assign(instance: Instance, *, time_limit: float = 10.0, seed: int = 0
     for mi, m in enumerate(inst.meetings):
         if m.locked_slot is not None:
             st.place(mi, m.locked_slot)
+    unplaced: list[int] = []
+    for mi in _hardest_first(inst):
+        best = _cheapest_slot(st, mi)
+        if best is None:
+            unplaced.append(mi)
+        else:
+            st.place(mi, best)
+    # Depth-one ejection: put an unplaced meeting where a single movable meeting blocks it,
+    # if that meeting can go somewhere else. Higher priority first, as in the greedy order.
+    for mi in unplaced:
+        if time.monotonic() > deadline:
+            break
+        _repair(st, mi)
+    _descent(st, deadline, rng)
+    return dict(st.slot_of)
 
+
+def _hardest_first(inst: Instance) -> list[int]:
+    """Unlocked schedulable meetings by priority, then fewest possible slots (first-fail), then
+    busiest participants."""
     degree = [0] * len(inst.participants)
     for m in inst.meetings:
         for p in m.participants:
@@ -115,30 +134,18 @@ def greedy_assign(instance: Instance, *, time_limit: float = 10.0, seed: int = 0
         -(degree[inst.meetings[mi].participants[0]] + degree[inst.meetings[mi].participants[1]]),
         mi,
     ))
+    return order
 
-    unplaced: list[int] = []
-    for mi in order:
-        best, best_key = None, None
-        for s in inst.meetings[mi].allowed:
-            if st.can_place(mi, s):
-                key = (st.delta(mi, s), st.count_slot[s] / max(1, st.cap[s]), s)
-                if best_key is None or key < best_key:
-                    best, best_key = s, key
-        if best is None:
-            unplaced.append(mi)
-        else:
-            st.place(mi, best)
 
-    # Depth-one ejection: put an unplaced meeting where a single movable meeting blocks it,
-    # if that meeting can go somewhere else. Higher priority first, as in the greedy order.
-    for mi in unplaced:
-        if time.monotonic() > deadline:
-            break
-        if not _repair(st, mi):
-            continue
-
-    _descent(st, deadline, rng)
-    return dict(st.slot_of)
+def _cheapest_slot(st: GreedyState, mi: int) -> int | None:
+    """The free slot that adds the fewest breaks and idle slots (then the emptiest), or None."""
+    best, best_key = None, None
+    for s in st.inst.meetings[mi].allowed:
+        if st.can_place(mi, s):
+            key = (st.delta(mi, s), st.count_slot[s] / max(1, st.cap[s]), s)
+            if best_key is None or key < best_key:
+                best, best_key = s, key
+    return best
 
 
 def _repair(st: GreedyState, mi: int) -> bool:
@@ -174,63 +181,77 @@ def _repair(st: GreedyState, mi: int) -> bool:
 
 def _descent(st: GreedyState, deadline: float, rng: random.Random) -> None:
     """Move single meetings, then swap meeting pairs, while (breaks, idle) improves."""
-    inst = st.inst
-    movable = [mi for mi in st.slot_of if _movable(inst, mi)]
+    movable = [mi for mi in st.slot_of if _movable(st.inst, mi)]
     improved = True
     while improved and time.monotonic() < deadline:
-        improved = False
         rng.shuffle(movable)
-        for mi in movable:
-            s0 = st.remove(mi)
-            base = st.delta(mi, s0)
-            best, best_d = s0, base
-            for s in inst.meetings[mi].allowed:
-                if s != s0 and st.can_place(mi, s, ignore_count=True):
-                    d = st.delta(mi, s)
-                    if d < best_d:
-                        best, best_d = s, d
-            st.place(mi, best)
-            if best != s0:
-                improved = True
+        improved = _move_each(st, movable)
         if improved or time.monotonic() > deadline:
             continue
         # Swaps of two meetings sharing a participant exchange their slots; this escapes the
         # frequent local optimum where each single move would collide with the partner's agenda.
-        for p in range(len(inst.participants)):
-            if time.monotonic() > deadline:
-                return
-            items = [(s, mi) for s, mi in st.busy[p].items() if _movable(inst, mi)]
-            for i in range(len(items)):
-                for j in range(i + 1, len(items)):
-                    (sa, a), (sb, b) = items[i], items[j]
-                    if st.slot_of.get(a) != sa or st.slot_of.get(b) != sb:
-                        continue
-                    if sb not in inst.meetings[a].allowed or sa not in inst.meetings[b].allowed:
-                        continue
-                    touched = set(inst.meetings[a].participants) | set(inst.meetings[b].participants)
-                    blocks = {st.block_of[sa], st.block_of[sb]}
+        improved = _swap_once(st, deadline)
 
-                    def local(touched=touched, blocks=blocks) -> int:
-                        return sum(mask_cost(st.mask[q][bl]) for q in touched for bl in blocks)
 
-                    before = local()
-                    st.remove(a)
-                    st.remove(b)
-                    if st.can_place(a, sb, ignore_count=True):
-                        st.place(a, sb)
-                        if st.can_place(b, sa, ignore_count=True):
-                            st.place(b, sa)
-                            if local() < before:
-                                improved = True
-                                break
-                            st.remove(b)
-                        st.remove(a)
-                    st.place(a, sa)
-                    st.place(b, sb)
-                if improved:
-                    break
-            if improved:
-                break
+def _move_each(st: GreedyState, movable: list[int]) -> bool:
+    """Move each meeting to its cheapest allowed slot; True when one moved."""
+    inst = st.inst
+    moved = False
+    for mi in movable:
+        s0 = st.remove(mi)
+        best, best_d = s0, st.delta(mi, s0)
+        for s in inst.meetings[mi].allowed:
+            if s != s0 and st.can_place(mi, s, ignore_count=True):
+                d = st.delta(mi, s)
+                if d < best_d:
+                    best, best_d = s, d
+        st.place(mi, best)
+        moved = moved or best != s0
+    return moved
+
+
+def _swap_once(st: GreedyState, deadline: float) -> bool:
+    """The first swap of two meetings of one participant that lowers the cost; True if found."""
+    inst = st.inst
+    for p in range(len(inst.participants)):
+        if time.monotonic() > deadline:
+            return False
+        items = [(s, mi) for s, mi in st.busy[p].items() if _movable(inst, mi)]
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                if _try_swap(st, items[i], items[j]):
+                    return True
+    return False
+
+
+def _try_swap(st: GreedyState, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Exchange the slots of two meetings if both fit and the agendas they touch get cheaper."""
+    inst = st.inst
+    (sa, a), (sb, b) = first, second
+    if st.slot_of.get(a) != sa or st.slot_of.get(b) != sb:
+        return False
+    if sb not in inst.meetings[a].allowed or sa not in inst.meetings[b].allowed:
+        return False
+    touched = set(inst.meetings[a].participants) | set(inst.meetings[b].participants)
+    blocks = {st.block_of[sa], st.block_of[sb]}
+
+    def local() -> int:
+        return sum(mask_cost(st.mask[q][bl]) for q in touched for bl in blocks)
+
+    before = local()
+    st.remove(a)
+    st.remove(b)
+    if st.can_place(a, sb, ignore_count=True):
+        st.place(a, sb)
+        if st.can_place(b, sa, ignore_count=True):
+            st.place(b, sa)
+            if local() < before:
+                return True
+            st.remove(b)
+        st.remove(a)
+    st.place(a, sa)
+    st.place(b, sb)
+    return False
 
 
 def improve(instance: Instance, slot_of: dict[int, int], *, time_limit: float = 2.0, seed: int = 0) -> dict[int, int]:

@@ -49,6 +49,22 @@ def _lex(x: int) -> tuple[int, int]:
     return runs - 1, x.bit_length() - low - x.bit_count()
 
 
+class _Cooling:
+    """Geometric cooling from ``t_start`` to ``t_end`` over each cycle of ``cycle`` seconds."""
+
+    def __init__(self, start: float, cycle: float, t_start: float, t_end: float):
+        self.cycle_start, self.cycle, self.t_start, self.t_end = start, cycle, t_start, t_end
+
+    def temperature(self, now: float) -> tuple[float, bool]:
+        """The temperature at ``now``, and whether a new cycle (a reheat) starts."""
+        frac = (now - self.cycle_start) / self.cycle
+        reheat = frac >= 1.0
+        if reheat:
+            self.cycle_start = now
+            frac = 0.0
+        return self.t_start * (self.t_end / self.t_start) ** frac, reheat
+
+
 class KempeSearch:
     """Mutable agenda with Kempe-chain moves; ``run`` anneals and returns the best schedule."""
 
@@ -212,90 +228,91 @@ class KempeSearch:
         Stops early when the best schedule reaches ``target`` (breaks, idle) or when its break
         count reaches ``external_lb()``, a lower bound proven meanwhile by another process.
         """
-        rng = self.rng
         best = dict(self.slot_of)
         best_lex = self.lex()
         if not (self.movable or self.out) or time_limit <= 0:
             return best
-        cur = self._local(set(range(len(self.inst.participants))), tuple(range(len(self.inst.blocks))))
-        best_scalar = cur
-        t0 = time.monotonic()
-        deadline = t0 + time_limit
-        # focus: meetings of participants whose agendas have gaps are picked more often
-        cycle = cycle if cycle is not None else max(2.0, time_limit / 4)
-        cycle_start = t0
+        cur = best_scalar = self._total()
+        now = time.monotonic()
+        deadline = now + time_limit
+        cooling = _Cooling(now, cycle if cycle is not None else max(2.0, time_limit / 4), t_start, t_end)
         temp = t_start
+        # focus: meetings of participants whose agendas have gaps are picked more often
         focus: list[int] = []
-        it = 0
-        since_best = 0
+        it = since_best = 0
         while True:
             it += 1
             if it & 255 == 0:
                 now = time.monotonic()
-                if now >= deadline:
+                if now >= deadline or (external_lb is not None and best_lex[0] <= external_lb()):
                     break
-                if external_lb is not None and best_lex[0] <= external_lb():
-                    break
-                frac = (now - cycle_start) / cycle
-                if frac >= 1.0:
-                    # reheat from the best schedule found so far
-                    cycle_start = now
-                    frac = 0.0
+                temp, reheat = cooling.temperature(now)
+                if reheat:  # from the best schedule found so far
                     if since_best > 0:
                         self._reset(best)
-                        cur = self._local(set(range(len(self.inst.participants))),
-                                          tuple(range(len(self.inst.blocks))))
+                        cur = self._total()
                     since_best = 0
-                temp = t_start * (t_end / t_start) ** frac
             if it & 1023 == 1:
                 focus = self._focus()
-            if self.out and rng.random() < 0.1:
-                delta = self._exchange(temp)
-                if delta is None:
-                    continue
-            else:
-                if focus and rng.random() < 0.5:
-                    mi = focus[rng.randrange(len(focus))]
-                    if mi not in self.slot_of:
-                        continue  # exchanged out since the focus list was made
-                elif self.movable:
-                    mi = self.movable[rng.randrange(len(self.movable))]
-                else:
-                    continue
-                al = self.allowed[mi]
-                b = al[rng.randrange(len(al))]
-                a = self.slot_of[mi]
-                if b == a:
-                    continue
-                ch = self.chain(mi, b)
-                if ch is None:
-                    continue
-                go, back = ch
-                people = {p for m in go for p in self.parts[m]}
-                people.update(p for m in back for p in self.parts[m])
-                ba, bb = self.block_of[a], self.block_of[b]
-                blocks = (ba,) if ba == bb else (ba, bb)
-                before = self._local(people, blocks)
-                self._apply(go, back, a, b)
-                after = self._local(people, blocks)
-                delta = after - before
-                if delta > 0 and rng.random() >= math.exp(-delta / temp):
-                    self._undo(go, back, a, b)
-                    delta = None
-            if delta is not None:
-                cur += delta
-                since_best += 1
-                if delta <= 0 and cur <= best_scalar:
-                    lx = self.lex()
-                    if lx < best_lex:
-                        best_lex, best_scalar = lx, cur
-                        best = dict(self.slot_of)
-                        since_best = 0
-                        if target is not None and best_lex <= target:
-                            break
+            delta = self._step(focus, temp)
+            if delta is None:
+                continue
+            cur += delta
+            since_best += 1
+            if delta <= 0 and cur <= best_scalar and (lx := self.lex()) < best_lex:
+                best_lex, best_scalar = lx, cur
+                best = dict(self.slot_of)
+                since_best = 0
+                if target is not None and best_lex <= target:
+                    break
         self.best_lex = best_lex
         self.iterations = it
         return best
+
+    def _total(self) -> int:
+        """The scalar cost of every agenda."""
+        return self._local(set(range(len(self.inst.participants))), tuple(range(len(self.inst.blocks))))
+
+    def _step(self, focus: list[int], temp: float) -> int | None:
+        """One annealing step: an exchange with an unscheduled meeting (one step in ten, when there
+        are any) or a Kempe-chain move of a focus or a random meeting. Returns the change of the
+        scalar cost, or None when the schedule did not change."""
+        rng = self.rng
+        if self.out and rng.random() < 0.1:
+            return self._exchange(temp)
+        if focus and rng.random() < 0.5:
+            mi = focus[rng.randrange(len(focus))]
+            if mi not in self.slot_of:
+                return None  # exchanged out since the focus list was made
+        elif self.movable:
+            mi = self.movable[rng.randrange(len(self.movable))]
+        else:
+            return None
+        return self._kempe_move(mi, temp)
+
+    def _kempe_move(self, mi: int, temp: float) -> int | None:
+        """Move ``mi`` to a random allowed slot along its Kempe chain; Metropolis acceptance."""
+        rng = self.rng
+        al = self.allowed[mi]
+        b = al[rng.randrange(len(al))]
+        a = self.slot_of[mi]
+        if b == a:
+            return None
+        ch = self.chain(mi, b)
+        if ch is None:
+            return None
+        go, back = ch
+        people = {p for m in go for p in self.parts[m]}
+        people.update(p for m in back for p in self.parts[m])
+        ba, bb = self.block_of[a], self.block_of[b]
+        blocks = (ba,) if ba == bb else (ba, bb)
+        before = self._local(people, blocks)
+        self._apply(go, back, a, b)
+        delta = self._local(people, blocks) - before
+        if delta > 0 and rng.random() >= math.exp(-delta / temp):
+            self._undo(go, back, a, b)
+            return None
+        return delta
 
     def _exchange(self, temp: float) -> int | None:
         """Put an unscheduled meeting where a scheduled one of the same priority is, if that one

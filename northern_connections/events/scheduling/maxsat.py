@@ -267,43 +267,50 @@ def build_window_wcnf(instance: Instance):
         for bi, bl in enumerate(inst.blocks):
             bs = [busy.get((p, s)) for s in bl.slots]
             cand = [i for i, b in enumerate(bs) if b is not None]
-            if len(cand) <= 1:
-                continue
             n = fixed.get((p, bi))
-            if n is not None and n <= 1:
+            if len(cand) <= 1 or (n is not None and n <= 1):
                 continue
             viol = pool.id(("viol", p, bi))
             w.append([-viol], weight=1)
             if n is not None:
-                k = len(bs)
-                starts = {}
-                for t in range(0, k - n + 1):
-                    if all(bs[i] is not None for i in range(t, t + n)):
-                        st = pool.id(("win", p, bi, t))
-                        starts[t] = st
-                        for i in range(t, t + n):
-                            w.append([-st, bs[i]])
-                w.append([viol] + list(starts.values()))
-                if len(starts) > 1:
-                    _card(w, pool, list(starts.values()), 1, False)
-                for i in cand:
-                    cover = [starts[t] for t in range(max(0, i - n + 1), i + 1) if t in starts]
-                    w.append([viol, -bs[i]] + cover)
+                _window_of_known_length(w, pool, (p, bi), bs, cand, n, viol)
             else:
-                # at most one run start: st_i <- busy_i and not busy_{i-1}
-                sts = []
-                for i in cand:
-                    prev = bs[i - 1] if i > 0 else None
-                    if prev is None:
-                        sts.append(bs[i])
-                    else:
-                        st = pool.id(("rs", p, bi, i))
-                        w.append([-bs[i], prev, st])
-                        sts.append(st)
-                if len(sts) > 1:
-                    for cl in _card_clauses(pool, sts, 1, False):
-                        w.append([viol] + cl)
+                _at_most_one_run(w, pool, (p, bi), bs, cand, viol)
     return w, x
+
+
+def _window_of_known_length(w, pool, key: tuple[int, int], bs: list, cand: list[int], n: int, viol: int) -> None:
+    """Unless ``viol``: the ``n`` busy slots of the agenda form one window (one start variable per
+    position, ``start_t -> busy`` on the window, ``busy_t -> a start covering t``)."""
+    starts = {}
+    for t in range(0, len(bs) - n + 1):
+        if all(bs[i] is not None for i in range(t, t + n)):
+            st = pool.id(("win", *key, t))
+            starts[t] = st
+            for i in range(t, t + n):
+                w.append([-st, bs[i]])
+    w.append([viol] + list(starts.values()))
+    if len(starts) > 1:
+        _card(w, pool, list(starts.values()), 1, False)
+    for i in cand:
+        cover = [starts[t] for t in range(max(0, i - n + 1), i + 1) if t in starts]
+        w.append([viol, -bs[i]] + cover)
+
+
+def _at_most_one_run(w, pool, key: tuple[int, int], bs: list, cand: list[int], viol: int) -> None:
+    """Unless ``viol``: at most one run start, ``st_i <- busy_i and not busy_(i-1)``."""
+    sts = []
+    for i in cand:
+        prev = bs[i - 1] if i > 0 else None
+        if prev is None:
+            sts.append(bs[i])
+        else:
+            st = pool.id(("rs", *key, i))
+            w.append([-bs[i], prev, st])
+            sts.append(st)
+    if len(sts) > 1:
+        for cl in _card_clauses(pool, sts, 1, False):
+            w.append([viol] + cl)
 
 
 def _window_worker(instance: Instance, conn, hint=None) -> None:  # pragma: no cover - child process

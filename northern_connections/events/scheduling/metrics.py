@@ -95,29 +95,48 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
     them. Fixed placements of ``instance`` (rescheduling) must keep slot and table.
     """
     problems: list[str] = []
-    norm = normalise_assignments(instance, assignments)
+    slot_of, table_of = _placements(instance, assignments, problems)
+    _check_locks_and_fixed(instance, slot_of, table_of, problems)
+    _check_participants(instance, slot_of, problems)
+    _check_tables(instance, slot_of, table_of, require_tables, problems)
+    return problems
+
+
+def _placements(instance: Instance, assignments: Assignments, problems: list[str]
+                ) -> tuple[dict[int, int], dict[int, int | None]]:
+    """Meeting index -> slot index and -> table of the known assignments, with the problems of
+    each one alone (unknown ids, duplicates, allowed slots, availability)."""
     slot_of: dict[int, int] = {}
     table_of: dict[int, int | None] = {}
-    for mid, (sid, table) in norm.items():
+    for mid, (sid, table) in normalise_assignments(instance, assignments).items():
         if mid not in instance.meeting_index:
             problems.append(f"unknown meeting {mid!r}")
-            continue
-        if sid == "__duplicate__":
+        elif sid == "__duplicate__":
             problems.append(f"meeting {mid!r} is assigned more than once")
-            continue
-        if sid not in instance.slot_index:
+        elif sid not in instance.slot_index:
             problems.append(f"meeting {mid!r} assigned to unknown slot {sid!r}")
-            continue
-        mi, s = instance.meeting_index[mid], instance.slot_index[sid]
-        slot_of[mi] = s
-        table_of[mi] = table
-        m = instance.meetings[mi]
-        if m.restriction is not None and s not in m.restriction:
-            problems.append(f"meeting {mid!r} is in slot {sid!r}, outside its allowed slots")
-        for p in m.participants:
-            if s not in instance.participants[p].available:
-                who = instance.participants[p].id
-                problems.append(f"meeting {mid!r}: participant {who!r} is unavailable in {sid!r}")
+        else:
+            mi, s = instance.meeting_index[mid], instance.slot_index[sid]
+            slot_of[mi] = s
+            table_of[mi] = table
+            problems.extend(_placement_problems(instance, mi, s))
+    return slot_of, table_of
+
+
+def _placement_problems(instance: Instance, mi: int, s: int) -> list[str]:
+    m, sid = instance.meetings[mi], instance.slots[s].id
+    out = []
+    if m.restriction is not None and s not in m.restriction:
+        out.append(f"meeting {m.id!r} is in slot {sid!r}, outside its allowed slots")
+    for p in m.participants:
+        if s not in instance.participants[p].available:
+            who = instance.participants[p].id
+            out.append(f"meeting {m.id!r}: participant {who!r} is unavailable in {sid!r}")
+    return out
+
+
+def _check_locks_and_fixed(instance: Instance, slot_of: dict[int, int], table_of: dict[int, int | None],
+                           problems: list[str]) -> None:
     for mi, m in enumerate(instance.meetings):
         if m.locked_slot is not None and slot_of.get(mi) != m.locked_slot:
             problems.append(f"locked meeting {m.id!r} is not in its locked slot {instance.slots[m.locked_slot].id!r}")
@@ -125,11 +144,13 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
             s, t = instance.fixed[mi]
             if slot_of.get(mi) != s or (table_of.get(mi) is not None and table_of[mi] != t):
                 problems.append(f"fixed meeting {m.id!r} moved from slot {instance.slots[s].id!r} table {t}")
+
+
+def _check_participants(instance: Instance, slot_of: dict[int, int], problems: list[str]) -> None:
+    """One meeting per participant and slot, and at most ``max_meetings``."""
     busy: Counter[tuple[int, int]] = Counter()
     per_part: Counter[int] = Counter()
-    per_slot: dict[int, list[int]] = defaultdict(list)
     for mi, s in slot_of.items():
-        per_slot[s].append(mi)
         for p in instance.meetings[mi].participants:
             busy[(p, s)] += 1
             per_part[p] += 1
@@ -141,6 +162,14 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
         mx = instance.participants[p].max_meetings
         if mx is not None and c > mx:
             problems.append(f"participant {instance.participants[p].id!r} has {c} meetings, max_meetings is {mx}")
+
+
+def _check_tables(instance: Instance, slot_of: dict[int, int], table_of: dict[int, int | None],
+                  require_tables: bool, problems: list[str]) -> None:
+    """No more meetings than tables in a slot; given tables are valid and unique per slot."""
+    per_slot: dict[int, list[int]] = defaultdict(list)
+    for mi, s in slot_of.items():
+        per_slot[s].append(mi)
     for s, ms in sorted(per_slot.items()):
         t = instance.tables(s)
         sid = instance.slots[s].id
@@ -150,9 +179,7 @@ def check_hard_rules(instance: Instance, assignments: Assignments, *, require_ta
         if require_tables and any(x is None for x in tables):
             problems.append(f"slot {sid!r} has meetings without a table")
         given = [x for x in tables if x is not None]
-        for x in given:
-            if not isinstance(x, int) or x < 1 or (t is not None and x > t):
-                problems.append(f"slot {sid!r} uses invalid table {x!r}")
+        problems.extend(f"slot {sid!r} uses invalid table {x!r}" for x in given
+                        if not isinstance(x, int) or x < 1 or (t is not None and x > t))
         if len(set(given)) != len(given):
             problems.append(f"slot {sid!r} uses a table twice")
-    return problems

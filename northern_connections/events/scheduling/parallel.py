@@ -31,6 +31,15 @@ def _run(job: Callable[[], Any], conn) -> None:  # pragma: no cover - child proc
         conn.close()
 
 
+def _receive(pipe) -> tuple[bool, Any]:
+    """(whether the child has answered, its result); a dead child answers None."""
+    try:
+        ready = pipe.poll(0.02)
+        return ready, (pipe.recv() if ready else None)
+    except (EOFError, OSError):
+        return True, None
+
+
 def fork_each(jobs: Sequence[Callable[[], Any]], *, time_limit: float, on_result: Callable[[Any], None],
               should_stop: Callable[[], bool] | None = None, poll: Callable[[], None] | None = None) -> None:
     """Run every job in its own forked process and pass each result to ``on_result``.
@@ -56,15 +65,11 @@ def fork_each(jobs: Sequence[Callable[[], Any]], *, time_limit: float, on_result
             if poll is not None:
                 poll()
             for k in list(pending):
-                try:
-                    ready = pipes[k].poll(0.02)
-                    result = pipes[k].recv() if ready else None
-                except (EOFError, OSError):
-                    ready, result = True, None
+                ready, result = _receive(pipes[k])
                 if ready:
                     pending.remove(k)
-                    if result is not None:
-                        on_result(result)
+                if result is not None:
+                    on_result(result)
             if should_stop is not None and should_stop():
                 break
     finally:
