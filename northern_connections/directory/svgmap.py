@@ -3,6 +3,7 @@
 A plain module (no Django): `render_paths` turns (code, name, geometry) rows into projected SVG
 path data. The projection is equirectangular, stretched by 1/cos of the map's middle latitude,
 which keeps Scandinavia's shape recognisable at North Sea latitudes without a GIS library.
+Scotland's regions come as ITL codes (TLM5–TLM9, imported from NUTS 2016) like any other region.
 """
 
 from __future__ import annotations
