@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import reprlib
 import stat
 import tempfile
@@ -27,6 +28,7 @@ from typing import Any, TextIO
 MAX_DEPTH = 32  # no batch format nests deeper than 4; the margin only keeps recursion far away
 MAX_INT_DIGITS = 15  # beyond any bound a parser accepts, and far below Python's 4,300-digit limit
 
+SHOWN_LENGTH = 80  # a value quoted in a message; escapes such as \U0001f600 make reprs long
 _short = reprlib.Repr()
 _short.maxstring = 40
 _short.maxother = 40
@@ -48,7 +50,8 @@ def shown(value: Any) -> str:
     A hostile file can hold a megabyte-long id or a deeply nested list where an id belongs; the
     message must still be one readable line.
     """
-    return _short.repr(value)
+    text = _short.repr(value)
+    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 3] + "..."
 
 
 # ---------------------------------------------------------------------------- reading
@@ -180,13 +183,35 @@ def read_json(path: str) -> Any:
 
 def json_lines(text: str, name: str) -> Iterator[tuple[int, Any]]:
     """(line number, value) of every non-blank line; a bad line yields its BatchInputError as value."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 is valid inside JSON
         if not line.strip():
             continue
         try:
             yield number, loads(line, name, line=number)
         except BatchInputError as error:
             yield number, error
+
+
+_ASCII_INT = re.compile(r"[+-]?[0-9]+")
+_ASCII_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
+def ascii_int(text: str) -> int:
+    """An integer written with the digits 0-9 only.
+
+    ``int()`` also reads "٣" (Arabic-Indic three) and "1_000"; ``str.isdigit()`` even accepts "²",
+    which ``int()`` then refuses. Input is checked against the ASCII digits instead.
+    """
+    if not _ASCII_INT.fullmatch(text) or len(text.lstrip("+-")) > MAX_INT_DIGITS:
+        raise ValueError(f"must be a whole number written with the digits 0-9, not {shown(text)}")
+    return int(text)
+
+
+def ascii_number(text: str) -> float:
+    """A finite decimal number written with the digits 0-9 only (no "inf", "nan", "1_0" or "١")."""
+    if not _ASCII_NUMBER.fullmatch(text) or not math.isfinite(float(text)):
+        raise ValueError(f"must be a number written with the digits 0-9, not {shown(text)}")
+    return float(text)
 
 
 # ---------------------------------------------------------------------------- writing

@@ -5,6 +5,7 @@ module :mod:`northern_connections.core.batchio`, so that the algorithm packages 
 commands follow them outside Django too; this base class is how every command uses them.
 """
 
+import argparse
 from collections.abc import Callable
 from typing import Any, NoReturn, TextIO
 
@@ -17,6 +18,22 @@ INPUT_RULES = (
     "Input files must be UTF-8 text; JSON must be strict (no NaN or Infinity, integers of at most "
     f"{batchio.MAX_INT_DIGITS} digits, no repeated key, at most {batchio.MAX_DEPTH} levels of nesting). "
 )
+
+
+def _argument_type(parse: Callable[[str], Any], name: str) -> Callable[[str], Any]:
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = name
+    return convert
+
+
+#: argparse types for numeric options: ASCII digits only, never inf or nan (see batchio.ascii_int)
+ascii_int = _argument_type(batchio.ascii_int, "integer")
+ascii_number = _argument_type(batchio.ascii_number, "number")
 
 
 class BatchCommand(BaseCommand):

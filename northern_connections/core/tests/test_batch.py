@@ -84,9 +84,15 @@ def test_json_lines_name_the_line_and_keep_going():
     assert lines[2][1].problems[0].startswith("in.jsonl: line 4: invalid JSON")
 
 
+def test_json_lines_split_only_at_newlines():
+    lines = list(batchio.json_lines('{"a": "x\u2028y\u0085z"}\r\n{"a": 2}', "in.jsonl"))
+    assert lines == [(1, {"a": "x\u2028y\u0085z"}), (2, {"a": 2})]
+
+
 def test_a_long_or_deep_value_is_shown_short():
     assert len(batchio.shown("x" * 1_000_000)) <= 42
     assert batchio.shown([[[[["deep"]]]]]) == "[[[...]]]"
+    assert len(batchio.shown({chr(0x18D09) * 30 + str(i): {str(j): None for j in range(9)} for i in range(9)})) == 80
 
 
 @settings(max_examples=200, deadline=None)
@@ -168,3 +174,18 @@ def test_several_problems_are_one_line_each_then_a_count(tmp_path):
     assert err.getvalue().splitlines() == [f"{source}: line 2: a: NaN is not a number in JSON",
                                            f"{source}: line 3: key 'a' appears twice"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+@pytest.mark.parametrize("text", ["٣", "²", "1_000", "inf", "nan", "-inf", "1e400", " 5", "0x10"])
+def test_numbers_on_the_command_line_use_the_digits_0_to_9(text):
+    with pytest.raises(ValueError, match="written with the digits 0-9"):
+        batchio.ascii_number(text)
+    with pytest.raises(ValueError, match="written with the digits 0-9"):
+        batchio.ascii_int(text)
+
+
+def test_ordinary_numbers_on_the_command_line():
+    assert [batchio.ascii_int(t) for t in ("7", "-3", "+12")] == [7, -3, 12]
+    with pytest.raises(ValueError):
+        batchio.ascii_int("1" * 16)
+    assert [batchio.ascii_number(t) for t in ("7", "0.5", ".5", "2.", "1e3")] == [7.0, 0.5, 0.5, 2.0, 1000.0]

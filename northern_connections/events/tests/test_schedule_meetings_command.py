@@ -84,13 +84,20 @@ def test_hostile_instance_is_refused_in_one_line(tmp_path, content, fragment):
     assert fragment in message
 
 
-@pytest.mark.parametrize("limit", ["inf", "nan", "0", "-1", "1e9"])
-def test_time_limit_outside_its_range_is_refused(tmp_path, limit):
+@pytest.mark.parametrize(("limit", "fragment"), [
+    ("inf", "must be a number written with the digits 0-9, not 'inf'"),
+    ("nan", "must be a number written with the digits 0-9, not 'nan'"),
+    ("٣", "must be a number written with the digits 0-9, not '٣'"),
+    ("0", "must be a number of seconds from 0.1 to 3600, not 0.0"),
+    ("-1", "must be a number of seconds from 0.1 to 3600, not -1.0"),
+    ("1e9", "must be a number of seconds from 0.1 to 3600, not 1000000000.0"),
+])
+def test_time_limit_outside_its_range_is_refused(tmp_path, limit, fragment):
     instance = tmp_path / "i.json"
     instance.write_text(json.dumps(VALID))
     message = refused("schedule_meetings", "--instance", str(instance), "--out", str(tmp_path / "s.json"),
                       "--time-limit", limit, folder=tmp_path)
-    assert message.startswith("--time-limit: must be a number of seconds from 0.1 to 3600")
+    assert "--time-limit" in message and fragment in message
 
 
 def test_out_that_is_a_directory_is_refused(tmp_path):

@@ -125,7 +125,7 @@ def parse_trl_range(values: Any) -> tuple[int | None, int | None]:
             continue
         for part in re.split(r"[-–—,; ]+|\.\.", str(v)):
             part = part.strip().upper().removeprefix("TRL")
-            if part.isdigit():
+            if part.isascii() and part.isdigit():  # "²".isdigit() is True, int("²") fails
                 nums.append(int(part))
     nums = [n for n in nums if 1 <= n <= 9]
     if not nums:

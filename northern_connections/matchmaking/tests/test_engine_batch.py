@@ -72,16 +72,16 @@ def test_blank_lines_ignored_and_cross_border_neutral_by_default(tmp_path):
 BAD_PROFILES = [
     ("{not json", "invalid JSON"),
     ('["a list"]', "expected a JSON object"),
-    ({"text": "no id"}, "'id'"),
-    ({"id": 7, "text": "numeric id"}, "'id'"),
-    ({"id": "x1"}, "'text'"),
-    ({"id": "x2", "text": 5}, "'text'"),
+    ({"text": "no id"}, "id: "),
+    ({"id": 7, "text": "numeric id"}, "id: "),
+    ({"id": "x1"}, "text: "),
+    ({"id": "x2", "text": 5}, "text: "),
     ({"id": "p1", "text": "duplicate of line 1"}, "duplicate profile id 'p1'"),
-    ({"id": "x3", "text": "t", "tags": ["heating"]}, "'tags'"),
-    ({"id": "x4", "text": "t", "tags": {"value_chains": [1, {"a": 2}]}}, "tag 'value_chains'"),
-    ({"id": "x5", "text": "t", "activity": "many"}, "'activity'"),
-    ({"id": "x6", "text": "t", "activity": -3}, "'activity'"),
-    ({"id": "x7", "text": "t", "country": 47}, "'country'"),
+    ({"id": "x3", "text": "t", "tags": ["heating"]}, "tags: "),
+    ({"id": "x4", "text": "t", "tags": {"value_chains": [1, {"a": 2}]}}, "tags.'value_chains': "),
+    ({"id": "x5", "text": "t", "activity": "many"}, "activity: "),
+    ({"id": "x6", "text": "t", "activity": -3}, "activity: "),
+    ({"id": "x7", "text": "t", "country": 47}, "country: "),
 ]
 
 
@@ -90,17 +90,17 @@ def test_each_malformed_profile_line_is_reported_with_its_line_number(tmp_path, 
     status, out, err = run(tmp_path, [PROFILES[0], "", bad], QUERIES)
     assert status != 0
     assert not out.exists()
-    assert "P.jsonl:3: " in err and message in err
+    assert "P.jsonl: line 3: " in err and message in err
 
 
 BAD_QUERIES = [
     ("[1, 2", "invalid JSON"),
-    ({"text": "no id"}, "'id'"),
-    ({"id": "q9"}, "'text'"),
+    ({"text": "no id"}, "id: "),
+    ({"id": "q9"}, "text: "),
     ({"id": "q1", "text": "duplicate"}, "duplicate query id 'q1'"),
-    ({"id": "q8", "text": "t", "exclude": "p1"}, "'exclude'"),
-    ({"id": "q7", "text": "t", "tags": "heating"}, "'tags'"),
-    ({"id": "q6", "text": "t", "cross_border": "sideways"}, "'cross_border'"),
+    ({"id": "q8", "text": "t", "exclude": "p1"}, "exclude: "),
+    ({"id": "q7", "text": "t", "tags": "heating"}, "tags: "),
+    ({"id": "q6", "text": "t", "cross_border": "sideways"}, "cross_border: "),
 ]
 
 
@@ -109,7 +109,7 @@ def test_each_malformed_query_line_is_reported_with_its_line_number(tmp_path, ba
     status, out, err = run(tmp_path, PROFILES, [QUERIES[0], bad])
     assert status != 0
     assert not out.exists()
-    assert "Q.jsonl:2: " in err and message in err
+    assert "Q.jsonl: line 2: " in err and message in err
 
 
 def test_all_errors_of_both_files_are_reported_and_existing_output_is_untouched(tmp_path):
@@ -120,9 +120,9 @@ def test_all_errors_of_both_files_are_reported_and_existing_output_is_untouched(
     err = io.StringIO()
     assert batch.main(p, q, 5, str(out), stderr=err) != 0
     text = err.getvalue()
-    assert "P.jsonl:1:" in text and "P.jsonl:3:" in text and "Q.jsonl:1:" in text
+    assert "P.jsonl: line 1:" in text and "P.jsonl: line 3:" in text and "Q.jsonl: line 1:" in text
     assert out.read_text() == "previous results\n"
-    assert list(tmp_path.glob(".match_batch-*")) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["P.jsonl", "Q.jsonl", "R.jsonl"]
 
 
 def test_missing_file_and_bad_top(tmp_path):

@@ -8,7 +8,7 @@ base's.
 
 from __future__ import annotations
 
-from northern_connections.core.management.batch import INPUT_RULES, BatchCommand
+from northern_connections.core.management.batch import INPUT_RULES, BatchCommand, ascii_number
 from northern_connections.events.scheduling import cli
 from northern_connections.events.scheduling.instance import LIMITS
 
@@ -31,7 +31,7 @@ class Command(BatchCommand):
         parser.add_argument("--instance", required=True, metavar="I.json", help="instance file to read")
         parser.add_argument("--out", required=True, metavar="S.json", help="schedule file to write")
         parser.add_argument(
-            "--time-limit", type=float, default=cli.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+            "--time-limit", type=ascii_number, default=cli.DEFAULT_TIME_LIMIT, metavar="SECONDS",
             help=f"total wall-clock budget, {cli.MIN_TIME_LIMIT:g} to {cli.MAX_TIME_LIMIT:g}; stops earlier "
                  f"once proven optimal (default {cli.DEFAULT_TIME_LIMIT:g})",
         )
