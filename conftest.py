@@ -36,6 +36,17 @@ def world(db, make_user):
     return build_world(World(organisation=organisation, other_organisation=other, users=users))
 
 
+@pytest.fixture
+def frozen(monkeypatch):
+    """Set the platform's clock: `frozen(datetime)` makes `core.clock.now()` return it."""
+    from northern_connections.core import clock
+
+    def freeze(moment):
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    return freeze
+
+
 @pytest.fixture(autouse=True)
 def _reset_language():
     """A view or service that activates a user's language must not leak it into the next test."""

@@ -1,19 +1,17 @@
 """Forms of the board: they parse input; every rule is checked by the services."""
 
-import zoneinfo
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from northern_connections.core.forms import DATETIME_WIDGET, LocalDateTimeMixin
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import EformsCode, NutsRegion, Organisation
 
 from .choices import CHALLENGE_LANGUAGES, SCORE_MAX
 from .models import Application, Challenge
 
-DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DEADLINE_FIELDS = ("clarification_deadline", "application_deadline")
 
 
@@ -29,9 +27,10 @@ class CodeListField(forms.CharField):
         return [code.strip().upper() for code in (value or "").split(",") if code.strip()]
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(LocalDateTimeMixin, forms.ModelForm):
     """Deadlines are typed in the challenge's own time zone, whatever the browser's or server's."""
 
+    local_datetime_fields = DEADLINE_FIELDS
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=Organisation.objects.none())
     eligible_countries = CodeListField(label=_("Eligible countries"), required=False,
                                        help_text=_("ISO codes separated by commas, e.g. DK, NO, SE; empty for all."))
@@ -76,23 +75,6 @@ class ChallengeForm(forms.ModelForm):
             self.fields[name].required = False
         self.fields["procedure_type"].choices = [("", "—")] + list(
             EformsCode.objects.filter(list_name="procurement-procedure-type").values_list("code", "name"))
-        if self.instance.pk:
-            tz = zoneinfo.ZoneInfo(self.instance.time_zone)
-            for name in DEADLINE_FIELDS:
-                value = getattr(self.instance, name)
-                if value:
-                    self.initial[name] = timezone.localtime(value, tz).replace(tzinfo=None)
-
-    def clean(self):
-        data = super().clean()
-        tz = zoneinfo.ZoneInfo(data.get("time_zone") or "UTC")
-        current = timezone.get_current_timezone()
-        for name in DEADLINE_FIELDS:
-            value = data.get(name)
-            if value:
-                # The field read the wall-clock time in the server's zone; re-read it in the challenge's.
-                data[name] = timezone.make_aware(timezone.make_naive(value, current), tz)
-        return data
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)

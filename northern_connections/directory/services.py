@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.choices import MembershipRole
@@ -12,24 +11,13 @@ from northern_connections.accounts.models import User
 from northern_connections.accounts.services import membership_add
 from northern_connections.core import search
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
+from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.core.text import detect_language
 
 from .choices import OrganisationKind
 from .models import ClusterMembership, ContactPerson, Organisation
 
 ORGANISATION_M2M = ("nace_codes", "value_chains", "value_chain_steps")
-
-
-def unique_slug(name: str, model=Organisation, exclude_pk=None) -> str:
-    base = slugify(name)[:100] or "organisation"
-    slug, n = base, 1
-    queryset = model.objects.all()
-    if exclude_pk:
-        queryset = queryset.exclude(pk=exclude_pk)
-    while queryset.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def organisation_index(organisation: Organisation) -> None:
@@ -52,7 +40,9 @@ def organisation_create(*, actor: User, **fields) -> Organisation:
         require_add(actor, Organisation)
         organisation = Organisation()
         relations = _apply(organisation, fields)
-        organisation.slug = unique_slug(organisation.short_name or organisation.name)
+        organisation.slug = unique_slug(Organisation, organisation.short_name or organisation.name,
+                                        reserved=reserved_segments("directory:organisation_detail"),
+                                        fallback="organisation")
         organisation.full_clean()
         organisation.save()
         for name, value in relations.items():

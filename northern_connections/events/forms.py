@@ -5,28 +5,20 @@ from __future__ import annotations
 import zoneinfo
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from northern_connections.core.forms import DATETIME_WIDGET, LocalDateTimeMixin, in_zone
 from northern_connections.core.widgets import FastSelectMultiple
 from northern_connections.directory.countries import COUNTRY_CHOICES
 from northern_connections.directory.models import Organisation
 
 from .models import AgendaSession, Event, MarketplaceItem, MeetingBlock, Participant, Slot
 
-DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 EVENT_DATETIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
 
 
-def _to_zone(value, tz):
-    """A wall-clock time the field read in the server's zone, re-read in the event's zone."""
-    if not value:
-        return value
-    return timezone.make_aware(timezone.make_naive(value, timezone.get_current_timezone()), tz)
-
-
-class EventForm(forms.ModelForm):
+class EventForm(LocalDateTimeMixin, forms.ModelForm):
     """Dates are typed in the event's own time zone, whatever the browser's or the server's."""
 
     country = forms.ChoiceField(label=_("Country"), choices=[("", "—")] + list(COUNTRY_CHOICES), required=False)
@@ -42,6 +34,8 @@ class EventForm(forms.ModelForm):
             **{name: DATETIME_WIDGET for name in EVENT_DATETIMES},
         }
 
+    local_datetime_fields = EVENT_DATETIMES
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisers"].queryset = Organisation.objects.order_by("name")
@@ -49,19 +43,6 @@ class EventForm(forms.ModelForm):
         self.fields["challenges"].queryset = self.fields["challenges"].queryset.filter(
             status__in=("published", "closed", "under_evaluation", "decided")).order_by("title_en")
         self.fields["challenges"].required = False
-        if self.instance.pk:
-            tz = zoneinfo.ZoneInfo(self.instance.time_zone)
-            for name in EVENT_DATETIMES:
-                value = getattr(self.instance, name)
-                if value:
-                    self.initial[name] = timezone.localtime(value, tz).replace(tzinfo=None)
-
-    def clean(self):
-        data = super().clean()
-        tz = zoneinfo.ZoneInfo(data.get("time_zone") or "UTC")
-        for name in EVENT_DATETIMES:
-            data[name] = _to_zone(data.get(name), tz)
-        return data
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
@@ -87,7 +68,7 @@ class SessionForm(forms.ModelForm):
                 if not data.get(name):
                     self.add_error(name, _("Required for a session."))
             tz = self.event.tz if self.event else zoneinfo.ZoneInfo("UTC")
-            data["starts_at"], data["ends_at"] = _to_zone(data.get("starts_at"), tz), _to_zone(data.get("ends_at"), tz)
+            data["starts_at"], data["ends_at"] = in_zone(data.get("starts_at"), tz), in_zone(data.get("ends_at"), tz)
         return data
 
     def _post_clean(self):

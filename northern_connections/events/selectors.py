@@ -14,10 +14,10 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from northern_connections.accounts.selectors import member_organisation_ids
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
-from . import clock
 from .choices import MeetingRequestStatus, ParticipantStatus
 from .models import Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant, Slot
 from .permissions import own_participant_ids

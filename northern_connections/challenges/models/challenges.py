@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from northern_connections.core import clock
 from northern_connections.core.models import RestrictedModel
 from northern_connections.core.permissions import RestrictedQuerySet
 from northern_connections.directory.choices import TRL_CHOICES, OrganisationKind
@@ -20,7 +21,6 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
-from .. import clock
 from ..choices import (
     CHALLENGE_LANGUAGES,
     TIME_ZONES,

@@ -41,7 +41,6 @@ from .challenges import (
     challenge_view_record,
     challenges_close_due,
     publication_problems,
-    unique_slug,
 )
 from .clarifications import clarification_answer, clarification_ask
 from .evaluation import (

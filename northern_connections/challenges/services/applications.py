@@ -11,10 +11,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
-from .. import clock, notifications
+from .. import notifications
 from ..choices import (
     ApplicationStatus,
     ChallengeStatus,

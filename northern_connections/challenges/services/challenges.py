@@ -9,17 +9,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.accounts.models import User
+from northern_connections.core import clock
 from northern_connections.core.models import SearchEntry
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
+from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.core.text import index_tokens
 from northern_connections.directory.models import EformsCode, Organisation
 
-from .. import clock, notifications, uploads
+from .. import notifications, uploads
 from ..choices import (
     TRANSITIONS,
     ApplicationStatus,
@@ -37,16 +38,6 @@ from ..models import (
 from ..permissions import OWNER_KINDS
 
 CHALLENGE_M2M = ("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes")
-
-
-def unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100] or "challenge"
-    slug, n = base, 1
-    queryset = Challenge.objects.exclude(pk=exclude_pk) if exclude_pk else Challenge.objects.all()
-    while queryset.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def challenge_index(challenge: Challenge) -> None:
@@ -88,7 +79,8 @@ def challenge_create(*, actor: User, owner: Organisation, criteria: list[dict] |
             raise ValidationError({"owner": _("Only public authorities and clusters publish challenges.")})
         challenge = Challenge(owner=owner, created_by=actor if actor and actor.is_authenticated else None)
         relations = _apply_challenge_fields(challenge, fields)
-        challenge.slug = unique_slug(challenge.title_en or challenge.title)
+        challenge.slug = unique_slug(Challenge, challenge.title_en or challenge.title,
+                                     reserved=reserved_segments("challenges:challenge_detail"), fallback="challenge")
         challenge.full_clean()
         _validate_procedure_type(challenge)
         challenge.save()

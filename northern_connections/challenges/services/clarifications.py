@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
 from northern_connections.accounts.selectors import editor_organisation_ids
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
-from .. import clock, notifications
+from .. import notifications
 from ..models import (
     Challenge,
     Clarification,

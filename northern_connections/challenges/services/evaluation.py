@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for
 
-from .. import clock, notifications
+from .. import notifications
 from ..choices import (
     EVALUATED_STATUSES,
     SCORE_MAX,

@@ -1,17 +1,5 @@
 import pytest
 
-from northern_connections.challenges import clock
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    """Set the board's clock: `frozen(datetime)` makes `clock.now()` return it."""
-
-    def freeze(moment):
-        monkeypatch.setattr(clock, "now", lambda: moment)
-
-    return freeze
-
 
 @pytest.fixture
 def people(world, make_user):

@@ -14,7 +14,6 @@ from .blocks import BLOCK_FIELDS, SLOT_SHAPE, meeting_block_delete, meeting_bloc
 from .events import (
     EVENT_FIELDS,
     EVENT_M2M,
-    RESERVED_SLUGS,
     agenda_sessions_set,
     event_create,
     event_index,

@@ -7,15 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import Membership, User
-from northern_connections.core import search
+from northern_connections.core import clock, search
 from northern_connections.core.permissions import CHANGE, can_add, locked_for, require_add
+from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.directory.models import Organisation
 
-from .. import clock
 from ..choices import (
     EventStatus,
 )
@@ -25,21 +24,6 @@ EVENT_M2M = ("organisers", "challenges")
 EVENT_FIELDS = ("title", "kind", "summary", "description", "venue", "city", "country", "online_url", "starts_at",
                 "ends_at", "time_zone", "registration_opens_at", "registration_closes_at", "capacity",
                 "approval_mode", "auto_accept_meetings", "meeting_request_hours", "max_meetings")
-
-
-RESERVED_SLUGS = {"new"}  # path segments of events/urls.py that an event's slug must not shadow
-
-
-def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100] or "event"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-event"
-    slug, n = base, 1
-    queryset = Event.objects.exclude(pk=exclude_pk) if exclude_pk else Event.objects.all()
-    while queryset.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def event_index(event: Event) -> None:
@@ -67,7 +51,8 @@ def event_create(*, actor: User, organisers: Iterable[Organisation], **fields: A
             require_add(actor, Event, organisation=organisers[0])
         event = Event(created_by=actor if actor and actor.is_authenticated else None)
         relations = _apply_event_fields(event, fields)
-        event.slug = _unique_slug(event.title)
+        event.slug = unique_slug(Event, event.title, reserved=reserved_segments("events:event_detail"),
+                                 fallback="event")
         event.full_clean()
         event.save()
         event.organisers.set(organisers)

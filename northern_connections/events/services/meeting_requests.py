@@ -10,9 +10,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, locked_for
 
-from .. import clock, notifications, selectors
+from .. import notifications, selectors
 from ..choices import (
     MeetingRequestStatus,
     ParticipantStatus,

@@ -11,10 +11,11 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
+from northern_connections.core import clock
 from northern_connections.core.models import Job
 from northern_connections.core.permissions import CHANGE, locked_for
 
-from .. import clock, notifications, selectors
+from .. import notifications, selectors
 from ..choices import (
     MeetingRequestStatus,
     ParticipantStatus,

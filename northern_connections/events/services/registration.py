@@ -10,10 +10,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import Membership, User
+from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
-from .. import clock, notifications, selectors
+from .. import notifications, selectors
 from ..choices import (
     ACTIVE_PARTICIPANT_STATUSES,
     ApprovalMode,

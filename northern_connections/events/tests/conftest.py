@@ -1,17 +1,5 @@
 import pytest
 
-from northern_connections.events import clock
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    """Set the events' clock: `frozen(datetime)` makes `clock.now()` return it."""
-
-    def freeze(moment):
-        monkeypatch.setattr(clock, "now", lambda: moment)
-
-    return freeze
-
 
 @pytest.fixture
 def fair(world, make_user):
