@@ -104,13 +104,19 @@ class Assignment:
 
 @dataclass
 class Schedule:
-    """A solved schedule: assignments with tables, unscheduled meeting ids and statistics."""
+    """A solved schedule: assignments with tables, unscheduled meeting ids and statistics.
+
+    ``methods`` are the methods that ran, in the order they started (bounds included), and
+    ``method`` is the one that found the returned schedule: a run in which CP-SAT was skipped
+    (a model too large, or no time left after the heuristic) does not name it.
+    """
 
     assignments: list[Assignment]
     unscheduled: list[str]
     stats: dict[str, Any]
-    method: str = "cpsat"
+    method: str = "greedy"
     phases: list[dict[str, Any]] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
 
     def slot_of(self) -> dict[str, str]:
         return {a.meeting: a.slot for a in self.assignments}
@@ -174,7 +180,6 @@ class SolveState:
     breaks_bound: int | None = None
     breaks_optimal: bool = False
     idle_optimal: bool = False
-    label: str = GREEDY
 
     def __post_init__(self) -> None:
         inst = self.instance
@@ -327,7 +332,6 @@ def solve(
     state.phases.append({"phase": "greedy+fill", "seconds": round(time.monotonic() - started, 3)})
     state.weight_optimal = state.weight() >= state.weight_bound
     if state.use_cpsat and state.remaining() > 0.2:
-        state.label = CPSAT
         if not state.weight_optimal and state.exact:
             _maximise_weight(state)
         if state.remaining() > 0.2:
@@ -594,8 +598,9 @@ def _finish(state: SolveState) -> Schedule:
         assignments=assignments,
         unscheduled=[m.id for mi, m in enumerate(inst.meetings) if mi not in best],
         stats=stats,
-        method=state.label,
+        method=state.produced_by,
         phases=state.phases,
+        methods=list(state.methods),
     )
 
 

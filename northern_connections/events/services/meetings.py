@@ -235,9 +235,10 @@ def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None 
                                         progress=progress)
             used = "greedy (fallback)"
         result = scheduling.schedule_to_json(schedule)
-        # beyond the file contract: with priorities the organiser compares the weight, not the count
-        result["stats"].update(method=used, weight=schedule.stats["weight"],
-                               bound_weight=schedule.stats["bound_weight"])
+        # beyond the file contract: with priorities the organiser compares the weight, not the count;
+        # the grid names the methods that ran and the one that found the schedule
+        result["stats"].update(method=used, methods=list(schedule.methods),
+                               weight=schedule.stats["weight"], bound_weight=schedule.stats["bound_weight"])
         _write_schedule(event, result, fixed, version)
     except scheduling.InstanceError as error:
         _job_update(job, status=Job.Status.FAILED, message=str(error)[:500])
