@@ -214,7 +214,11 @@ def test_cpsat_matches_brute_force_optimum(data):
 def test_greedy_and_cpsat_schedules_obey_hard_rules(data):
     parse_or_skip(data)
     for method in ("greedy", "cpsat"):
-        out = schedule_to_json(solve(data, time_limit=5, method=method))
+        # any budget must give a valid schedule; a short one bounds the few examples that are not
+        # proven optimal at once (with 5 s this test took 26 s on two loaded cores)
+        schedule = solve(data, time_limit=1, method=method)
+        assert schedule.methods[0] == "greedy" and schedule.method in schedule.methods
+        out = schedule_to_json(schedule)
         assert violations(data, out) == [], method
         where = {a["meeting"]: a["slot"] for a in out["assignments"]}
         _w, b, idle = objective(data, where)
@@ -224,16 +228,16 @@ def test_greedy_and_cpsat_schedules_obey_hard_rules(data):
             assert out["stats"]["bound_breaks"] <= b
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=50)  # two solves per example: 80 took 16 s on two loaded cores
 @given(small_instances(max_meetings=8), st.randoms(use_true_random=False))
 def test_rescheduling_never_moves_fixed_meetings(data, rnd):
     parse_or_skip(data)
-    first = schedule_to_json(solve(data, time_limit=5, method="greedy"))
+    first = schedule_to_json(solve(data, time_limit=1, method="greedy"))
     published = {a["meeting"]: (a["slot"], a["table"]) for a in first["assignments"] if rnd.random() < 0.6}
     data2 = dict(data, meetings=data["meetings"] + [
         {"id": f"late{i}", "participants": rnd.sample([p["id"] for p in data["participants"]], 2)} for i in range(3)
     ])
-    out = schedule_to_json(solve(data2, time_limit=5, fixed=published))
+    out = schedule_to_json(solve(data2, time_limit=1, fixed=published))  # any budget: see above
     assert violations(data2, out, fixed=published) == []
 
 

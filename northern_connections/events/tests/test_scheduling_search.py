@@ -8,7 +8,7 @@ search must never break a hard rule nor change which meetings are scheduled.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from northern_connections.events.scheduling import (
@@ -40,8 +40,7 @@ def test_participant_break_bound_never_exceeds_brute_force_optimum(data):
     best = brute_force(data)
     schedulable_weight = sum(m.priority for m in inst.meetings if m.allowed)
     # the bound is valid among schedules placing every schedulable meeting
-    if best is None or best[0] != schedulable_weight:
-        return
+    assume(best is not None and best[0] == schedulable_weight)
     assert sum(participant_break_bounds(inst)) <= -best[1]
 
 
@@ -150,8 +149,9 @@ def test_girona_generator_is_valid_and_everything_fits(sessions):
 
 
 def test_break_phase_reaches_zero_on_forum_instance():
+    # about 4 s on two loaded cores; the time limit leaves room (the same case is in the bench)
     data = generate_forum_instance(45, 125, seed=11, blocks=2, slots=10)
-    out = schedule_to_json(solve(data, time_limit=20))
+    out = schedule_to_json(solve(data, time_limit=15))
     assert violations(data, out) == []
     assert out["stats"]["scheduled"] == 125
     assert out["stats"]["breaks"] == 0 and out["stats"]["optimal"] is True
