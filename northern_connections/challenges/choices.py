@@ -16,31 +16,10 @@ class ChallengeStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# The life cycle (issue 3 §2). Closing is also done by the system at the deadline
-# (`challenges_close_due`); every other move is made by the owner's editors or a platform admin.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    ChallengeStatus.DRAFT: (ChallengeStatus.PUBLISHED, ChallengeStatus.CANCELLED),
-    ChallengeStatus.PUBLISHED: (ChallengeStatus.CLOSED, ChallengeStatus.CANCELLED),
-    ChallengeStatus.CLOSED: (ChallengeStatus.UNDER_EVALUATION, ChallengeStatus.CANCELLED),
-    ChallengeStatus.UNDER_EVALUATION: (ChallengeStatus.DECIDED, ChallengeStatus.CANCELLED),
-    ChallengeStatus.DECIDED: (ChallengeStatus.ARCHIVED,),
-    ChallengeStatus.CANCELLED: (ChallengeStatus.ARCHIVED,),
-    ChallengeStatus.ARCHIVED: (),
-}
+# The life cycle itself (who may move a challenge from where to where) is challenges/workflow.py.
 
 # Statuses everyone may see: a draft is the owner's business until it is published.
 PUBLIC_STATUSES = tuple(s for s in ChallengeStatus.values if s != ChallengeStatus.DRAFT)
-
-# The button a user presses for each target status.
-TRANSITION_LABELS = {
-    ChallengeStatus.PUBLISHED: _("Publish"),
-    ChallengeStatus.CLOSED: _("Close for applications"),
-    ChallengeStatus.UNDER_EVALUATION: _("Start evaluation"),
-    ChallengeStatus.DECIDED: _("Record the decision"),
-    ChallengeStatus.ARCHIVED: _("Archive"),
-    ChallengeStatus.CANCELLED: _("Cancel the challenge"),
-}
-
 
 class RouteKind(models.TextChoices):
     """What follows the selection: a procurement procedure, PCP, a Living Lab pilot or nothing."""

@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core import clock
 from northern_connections.core.models import RestrictedModel
 from northern_connections.core.permissions import RestrictedQuerySet
+from northern_connections.core.workflow import TransitionRecord
 from northern_connections.directory.choices import TRL_CHOICES, OrganisationKind
 from northern_connections.directory.models import (
     CpvCode,
@@ -247,19 +247,15 @@ class ChallengeDocument(RestrictedModel):
         return self.challenge.get_absolute_url()
 
 
-class ChallengeTransition(RestrictedModel):
+class ChallengeTransition(TransitionRecord, RestrictedModel):
     """One move in a challenge's life cycle: who (None = the system at the deadline) and when."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=20, choices=ChallengeStatus.choices)
     to_status = models.CharField(max_length=20, choices=ChallengeStatus.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(TransitionRecord.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.challenge_id}: {self.from_status} → {self.to_status}"

@@ -40,7 +40,6 @@ from .challenges import (
     challenge_update,
     challenge_view_record,
     challenges_close_due,
-    publication_problems,
 )
 from .clarifications import clarification_answer, clarification_ask
 from .evaluation import (

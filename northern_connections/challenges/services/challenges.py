@@ -18,24 +18,23 @@ from northern_connections.core.models import SearchEntry
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
 from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.core.text import index_tokens
+from northern_connections.core.workflow import transition_apply
 from northern_connections.directory.models import EformsCode, Organisation
 
-from .. import notifications, uploads
+from .. import uploads
 from ..choices import (
-    TRANSITIONS,
-    ApplicationStatus,
     ChallengeStatus,
     RouteKind,
 )
 from ..models import (
     Challenge,
     ChallengeDocument,
-    ChallengeTransition,
     ChallengeTranslation,
     ChallengeView,
     EvaluationCriterion,
 )
 from ..permissions import OWNER_KINDS
+from ..workflow import CHALLENGE_WORKFLOW
 
 CHALLENGE_M2M = ("co_owners", "value_chains", "value_chain_steps", "cpv_codes", "nace_codes")
 
@@ -220,66 +219,10 @@ def challenge_document_delete(*, actor: User, document: ChallengeDocument) -> No
         document.delete()
 
 
-def publication_problems(challenge: Challenge, now: datetime) -> list[str]:
-    """Why a draft cannot be published yet (empty when it can)."""
-    problems = []
-    if not challenge.title_en.strip() or not challenge.summary_en.strip():
-        problems.append(_("An English title and summary are required, so that every partner country can read "
-                          "the challenge."))
-    if not challenge.application_deadline or challenge.application_deadline <= now:
-        problems.append(_("Set an application deadline in the future."))
-    weights = list(challenge.criteria.values_list("weight", flat=True))
-    if not weights:
-        problems.append(_("Add at least one evaluation criterion."))
-    elif sum(weights) != 100:
-        problems.append(_("The weights of the criteria must add up to 100 (they add up to %(total)s).")
-                        % {"total": sum(weights)})
-    return problems
-
-
-def _transition(challenge: Challenge, to_status: str, actor: User | None, note: str = "") -> None:
-    challenge_transition_record = ChallengeTransition(challenge=challenge, from_status=challenge.status,
-                                                      to_status=to_status, by=actor, at=clock.now(), note=note)
-    challenge.status = to_status
-    challenge.save(update_fields=["status", "published_at", "updated"])
-    challenge_transition_record.save()
-
-
 def challenge_transition(*, actor: User, challenge: Challenge, to_status: str, note: str = "") -> Challenge:
-    """Move a challenge along its life cycle (choices.TRANSITIONS), checking what each step needs."""
-    with transaction.atomic():
-        challenge = locked_for(actor, CHANGE, challenge)
-        now = clock.now()
-        if to_status not in TRANSITIONS[challenge.status]:
-            raise ValidationError(_("A challenge that is “%(from)s” cannot become “%(to)s”.") % {
-                "from": ChallengeStatus(challenge.status).label, "to": ChallengeStatus(to_status).label})
-        if to_status == ChallengeStatus.PUBLISHED:
-            problems = publication_problems(challenge, now)
-            if problems:
-                raise ValidationError(problems)
-            challenge.published_at = now
-        if to_status == ChallengeStatus.CLOSED and challenge.application_deadline > now:
-            # Applicants may rely on the published deadline; cancel the challenge instead of closing early.
-            raise ValidationError(_("The challenge closes at its deadline, not before."))
-        decided = []
-        if to_status == ChallengeStatus.DECIDED:
-            pending = challenge.applications.filter(status__in=(ApplicationStatus.SUBMITTED,
-                                                                ApplicationStatus.SHORTLISTED))
-            if not challenge.applications.filter(status=ApplicationStatus.SELECTED).exists() and pending.exists():
-                raise ValidationError(_("Select at least one application, or reject them all, before recording "
-                                        "the decision."))
-            for application in pending:
-                application.status = ApplicationStatus.REJECTED
-                application.decided_at = now
-                application.save(update_fields=["status", "decided_at", "updated"])
-            decided = list(challenge.applications.filter(status__in=(ApplicationStatus.SELECTED,
-                                                                     ApplicationStatus.REJECTED)))
-        _transition(challenge, to_status, actor, note)
-        if to_status == ChallengeStatus.PUBLISHED:
-            challenge_index(challenge)
-        for application in decided:
-            transaction.on_commit(lambda a=application: notifications.application_decided(a))
-    return challenge
+    """Move a challenge along its life cycle (workflow.CHALLENGE_WORKFLOW), checking what each step needs."""
+    return transition_apply(workflow=CHALLENGE_WORKFLOW, actor=actor, obj=challenge, to_status=to_status,
+                            comment=note)
 
 
 def challenges_close_due(*, now: datetime | None = None) -> int:
@@ -296,7 +239,8 @@ def challenges_close_due(*, now: datetime | None = None) -> int:
             challenge = Challenge.objects.select_for_update().filter(pk=pk, status=ChallengeStatus.PUBLISHED).first()
             if challenge is None:
                 continue
-            _transition(challenge, ChallengeStatus.CLOSED, None, note="Closed automatically at the deadline.")
+            transition_apply(workflow=CHALLENGE_WORKFLOW, actor=None, obj=challenge, to_status=ChallengeStatus.CLOSED,
+                             comment="Closed automatically at the deadline.", system=True, now=now)
             closed += 1
     return closed
 

@@ -410,3 +410,38 @@ def test_lead_applicant_rule_is_the_same_for_page_and_service(make_user):
     Membership.objects.create(user=editor, organisation=application.applicant, role="editor")
     assert not is_lead_applicant(member, application)
     assert is_lead_applicant(editor, application)
+
+
+# --- the life cycle through core's state machine (issue 9 item 3, issue 10 item 1) ------------------------------
+
+
+@pytest.mark.parametrize("to_status", ["", "bogus", "Published"])
+def test_an_empty_or_unknown_status_is_refused_and_nothing_is_recorded(people, to_status):
+    challenge = draft(people)
+    with pytest.raises(ValidationError):
+        services.challenge_transition(actor=people["owner"], challenge=challenge, to_status=to_status)
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.DRAFT
+    assert not ChallengeTransition.objects.filter(challenge=challenge).exists()
+
+
+@pytest.mark.parametrize("to_status", ["", "bogus"])
+def test_the_status_form_and_the_api_refuse_an_unknown_status_alike(people, client, to_status):
+    challenge = draft(people)
+    client.force_login(people["owner"])
+    page = client.post(f"/challenges/{challenge.slug}/status/", {"to_status": to_status}, follow=True)
+    assert page.status_code == 200 and b"status" in page.content
+    api = client.post(f"/api/v1/challenges/{challenge.slug}/transition/", {"to_status": to_status},
+                      content_type="application/json")
+    assert api.status_code == 400
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.DRAFT
+
+
+def test_a_refused_guard_changes_nothing(people, frozen):
+    challenge = draft(people)
+    frozen(timezone.now() + timedelta(days=40))  # past the deadline: the guard objects
+    with pytest.raises(ValidationError, match="deadline in the future"):
+        services.challenge_transition(actor=people["owner"], challenge=challenge, to_status="published")
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.DRAFT and challenge.published_at is None

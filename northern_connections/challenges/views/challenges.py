@@ -14,16 +14,16 @@ from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.core.permissions import CHANGE
 from northern_connections.core.views import (
     GateView,
+    ObjectActionView,
     ObjectCreateView,
     ObjectEditView,
     ObjectListView,
-    message_error,
 )
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import selectors, services
-from ..choices import TRANSITION_LABELS, TRANSITIONS, ChallengeStatus
+from ..choices import ChallengeStatus
 from ..filtersets import ChallengeFilterSet
 from ..forms import (
     ChallengeForm,
@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..permissions import OWNER_KINDS
 from ..tables import ChallengeTable
+from ..workflow import CHALLENGE_WORKFLOW
 
 
 def _editable_organisations(user, kinds=None):
@@ -64,7 +65,7 @@ class ChallengeDetailView(GateView):
         context = selectors.challenge_detail_context(actor=request.user, challenge=challenge)
         context.update({
             "object": challenge,
-            "transitions_allowed": [(s, TRANSITION_LABELS[s]) for s in TRANSITIONS[challenge.status]],
+            "transitions_allowed": CHALLENGE_WORKFLOW.available(challenge, request.user),
             "clarification_form": ClarificationForm(organisations=selectors.user_organisations(request.user)),
             "start_form": StartApplicationForm(organisations=_editable_organisations(request.user))
             if request.user.is_authenticated else None,
@@ -123,22 +124,12 @@ class ChallengeCriteriaView(GateView):
                       status=400)
 
 
-class ChallengeTransitionView(GateView):
+class ChallengeTransitionView(ObjectActionView):
+    """A move of the challenge's life cycle; an empty or unknown status is refused by the workflow."""
+
     model = Challenge
-    action = CHANGE
+    service = services.challenge_transition
+    success_message = _lazy("The challenge's status was changed.")
 
-    def post(self, request, slug):
-        challenge = self.get_object()
-        try:
-            services.challenge_transition(actor=request.user, challenge=challenge,
-                                          to_status=request.POST.get("to_status", ""),
-                                          note=request.POST.get("note", "")[:500])
-        except ValidationError as error:
-            message_error(request, error)
-        except KeyError as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("The challenge's status was changed."))
-        return redirect(challenge.get_absolute_url())
-
-
+    def service_kwargs(self, obj):
+        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}
