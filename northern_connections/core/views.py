@@ -19,8 +19,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
-from django_tables2 import RequestConfig
 
+from .paging import paginate_table
 from .permissions import CHANGE, DELETE, VIEW, can_add
 
 
@@ -82,9 +82,7 @@ class ObjectListView(GateView):
         if filterset.is_bound and not filterset.is_valid():
             rows = queryset.none()
         table = self.table_class(rows)
-        per_page = request.GET.get("per_page", "")
-        per_page = int(per_page) if per_page.isdigit() and int(per_page) in _page_sizes() else self.default_page_size
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        paginate_table(request, table, default_page_size=self.default_page_size)
         context = {
             "model": self.model,
             "meta": self.model._meta,
@@ -98,12 +96,6 @@ class ObjectListView(GateView):
 
     def get_extra_context(self) -> dict[str, Any]:
         return {}
-
-
-def _page_sizes() -> list[int]:
-    from django.conf import settings
-
-    return settings.PAGE_SIZES
 
 
 class ObjectDetailView(GateView):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
+from northern_connections.core.paging import paginate_table
 from northern_connections.core.permissions import CHANGE, can
 from northern_connections.core.views import (
     GateView,
@@ -63,7 +64,7 @@ class ApplicationStartView(GateView):
 class ApplicationListView(View):
     def get(self, request):
         table = ApplicationTable(selectors.application_list(actor=request.user))
-        table.paginate(page=request.GET.get("page", 1), per_page=25)
+        paginate_table(request, table, default_page_size=25)
         return render(request, "challenges/application_list.html", {"table": table})
 
 
