@@ -18,6 +18,13 @@ class ChallengeStatus(models.TextChoices):
 
 # The life cycle itself (who may move a challenge from where to where) is challenges/workflow.py.
 
+# While a challenge is a draft or open, its owner may still edit its text, deadlines and documents.
+EDITABLE_STATUSES = (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED)
+
+# Challenges an event or a Living Lab may refer to: public and not cancelled or archived.
+ACTIVE_STATUSES = (ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED, ChallengeStatus.UNDER_EVALUATION,
+                   ChallengeStatus.DECIDED)
+
 # Statuses everyone may see: a draft is the owner's business until it is published.
 PUBLIC_STATUSES = tuple(s for s in ChallengeStatus.values if s != ChallengeStatus.DRAFT)
 

@@ -82,3 +82,8 @@ class Job(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.status})"
+
+    @property
+    def is_running(self) -> bool:
+        """Waiting for a worker or running: the page keeps polling its progress."""
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)

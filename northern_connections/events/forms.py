@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from northern_connections.challenges.choices import ACTIVE_STATUSES
 from northern_connections.core.forms import DATETIME_WIDGET, LocalDateTimeMixin, in_zone
 from northern_connections.core.widgets import FastSelectMultiple
 from northern_connections.directory.countries import COUNTRY_CHOICES
@@ -41,7 +42,7 @@ class EventForm(LocalDateTimeMixin, forms.ModelForm):
         self.fields["organisers"].queryset = Organisation.objects.order_by("name")
         self.fields["organisers"].help_text = _("Your organisation and any co-organisers (Ctrl-click for several).")
         self.fields["challenges"].queryset = self.fields["challenges"].queryset.filter(
-            status__in=("published", "closed", "under_evaluation", "decided")).order_by("title_en")
+            status__in=ACTIVE_STATUSES).order_by("title_en")
         self.fields["challenges"].required = False
 
     def service_fields(self) -> dict:

@@ -8,6 +8,8 @@ from django.core.mail import send_mass_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .choices import MeetingRequestStatus
+
 
 def _absolute(path: str) -> str:
     return getattr(settings, "PLATFORM_URL", "").rstrip("/") + path
@@ -36,7 +38,7 @@ def registration_decided(participants) -> None:
         event = participant.event
 
         def build(participant=participant, event=event):
-            if participant.status == "accepted":
+            if participant.is_accepted:
                 subject = _("You are registered for “%(event)s”") % {"event": event}
                 body = _("The organisers accepted the registration of %(org)s. Add what you offer and seek to the "
                          "marketplace and ask other participants for meetings:\n%(url)s")
@@ -69,7 +71,7 @@ def meeting_request_answered(meeting_request) -> None:
     requester = meeting_request.requester
 
     def build():
-        if meeting_request.status == "accepted":
+        if meeting_request.status == MeetingRequestStatus.ACCEPTED:
             subject = _("%(org)s accepted your meeting request") % {"org": meeting_request.recipient}
         else:
             subject = _("%(org)s declined your meeting request") % {"org": meeting_request.recipient}

@@ -59,6 +59,24 @@ class Application(RestrictedModel):
     def get_absolute_url(self) -> str:
         return reverse("challenges:application_detail", kwargs={"pk": self.pk})
 
+    # Status predicates: templates, forms, views and the API ask these, never compare status strings.
+    @property
+    def is_submittable(self) -> bool:
+        """A draft, or a withdrawn application that may be submitted again before the deadline."""
+        return self.status in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == ApplicationStatus.SUBMITTED
+
+    @property
+    def is_shortlisted(self) -> bool:
+        return self.status == ApplicationStatus.SHORTLISTED
+
+    @property
+    def is_selected(self) -> bool:
+        return self.status == ApplicationStatus.SELECTED
+
     @property
     def budget_eur(self) -> int | None:
         return to_eur(self.budget, self.currency)

@@ -23,6 +23,7 @@ from northern_connections.directory.models import (
 
 from ..choices import (
     CHALLENGE_LANGUAGES,
+    EDITABLE_STATUSES,
     TIME_ZONES,
     ChallengeStatus,
     Currency,
@@ -146,6 +147,25 @@ class Challenge(RestrictedModel):
     @property
     def budget_min_eur(self) -> int | None:
         return to_eur(self.budget_min, self.currency)
+
+    # Status predicates: templates, forms, views and the API ask these, never compare status strings.
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ChallengeStatus.DRAFT
+
+    @property
+    def is_editable(self) -> bool:
+        """Text, deadlines, documents and translations can still change (draft or published)."""
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_under_evaluation(self) -> bool:
+        return self.status == ChallengeStatus.UNDER_EVALUATION
+
+    @property
+    def deadline_passed_unclosed(self) -> bool:
+        """Published, but the deadline has passed and the closing job has not run yet."""
+        return self.status == ChallengeStatus.PUBLISHED and not self.is_open
 
     @property
     def is_open(self) -> bool:

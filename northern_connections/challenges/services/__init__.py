@@ -27,7 +27,6 @@ from .applications import (
 from .bridging import recommendation_create
 from .challenges import (
     CHALLENGE_M2M,
-    EDITABLE_STATUSES,
     UPLOAD_MESSAGES,
     challenge_create,
     challenge_criteria_set,

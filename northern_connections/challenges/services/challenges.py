@@ -136,11 +136,10 @@ def challenge_criteria_set(*, actor: User, challenge: Challenge, criteria: list[
     return challenge
 
 
-EDITABLE_STATUSES = (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED)
 
 
 def _require_editable(challenge: Challenge, message: str) -> None:
-    if challenge.status not in EDITABLE_STATUSES:
+    if not challenge.is_editable:
         raise ValidationError(message)
 
 

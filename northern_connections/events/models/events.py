@@ -90,6 +90,14 @@ class Event(RestrictedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EventStatus.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 

@@ -47,6 +47,10 @@ class MeetingRequest(RestrictedModel):
     def __str__(self) -> str:
         return f"{self.requester} → {self.recipient}"
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == MeetingRequestStatus.PENDING
+
     def get_absolute_url(self) -> str:
         return reverse("events:meetingrequest_list", kwargs={"slug": self.event.slug})
 

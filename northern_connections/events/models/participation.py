@@ -12,7 +12,7 @@ from northern_connections.core.models import RestrictedModel
 from northern_connections.directory.choices import TRL_CHOICES
 from northern_connections.directory.models import Organisation, ValueChain
 
-from ..choices import MarketplaceItemKind, ParticipantStatus
+from ..choices import ACTIVE_PARTICIPANT_STATUSES, MarketplaceItemKind, ParticipantStatus
 from .events import Event, MeetingBlock
 
 
@@ -52,6 +52,19 @@ class Participant(RestrictedModel):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+    @property
+    def is_active(self) -> bool:
+        """Holds a place or waits for one (ACTIVE_PARTICIPANT_STATUSES)."""
+        return self.status in ACTIVE_PARTICIPANT_STATUSES
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == ParticipantStatus.ACCEPTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ParticipantStatus.CANCELLED
 
     def get_absolute_url(self) -> str:
         return reverse("events:participant_agenda", kwargs={"pk": self.pk})

@@ -15,7 +15,7 @@ from northern_connections.core.permissions import CHANGE, DELETE, can
 from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
 
 from .. import selectors, services
-from ..choices import MarketplaceItemKind, ParticipantStatus
+from ..choices import MarketplaceItemKind
 from ..forms import (
     MarketplaceItemForm,
 )
@@ -28,8 +28,7 @@ class MarketplaceView(GateView):
     def get(self, request, slug):
         event = self.get_object()
         kind = request.GET.get("kind") if request.GET.get("kind") in MarketplaceItemKind.values else None
-        mine = [p for p in selectors.my_participants(actor=request.user, event=event)
-                if p.status in (ParticipantStatus.PENDING, ParticipantStatus.ACCEPTED)]
+        mine = [p for p in selectors.my_participants(actor=request.user, event=event) if p.is_active]
         return render(request, "events/marketplace.html", {
             "object": event, "items": selectors.marketplace_items(actor=request.user, event=event, kind=kind),
             "kind": kind, "kinds": MarketplaceItemKind.choices, "mine": mine,
@@ -39,8 +38,7 @@ class MarketplaceView(GateView):
 
 def _own_active_participant(request, event) -> Participant:
     participant = next((p for p in selectors.my_participants(actor=request.user, event=event)
-                        if p.status in (ParticipantStatus.PENDING, ParticipantStatus.ACCEPTED)
-                        and can(request.user, CHANGE, p)), None)
+                        if p.is_active and can(request.user, CHANGE, p)), None)
     if participant is None:
         raise PermissionDenied(_("Register for the event first."))
     return participant

@@ -15,6 +15,7 @@ from northern_connections.core.permissions import CHANGE, can
 from northern_connections.core.views import GateView, ObjectActionView, message_error
 
 from .. import selectors, services
+from ..choices import MeetingRequestStatus
 from ..forms import (
     MeetingRequestForm,
 )
@@ -66,7 +67,7 @@ class MeetingRequestCreateView(GateView):
             except ValidationError as error:
                 message_error(request, error)
             else:
-                if meeting_request.status == "accepted":
+                if meeting_request.status == MeetingRequestStatus.ACCEPTED:
                     messages.success(request, _("Meeting with %(org)s confirmed.") % {"org": form.cleaned_data[
                         "recipient"]})
                 else:
