@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from northern_connections.core import search
+from northern_connections.core.batchio import BatchInputError, decode_text, read_bytes, shown
 from northern_connections.core.db import analyze
 
 from .choices import OrganisationKind, OrganisationSource, S3Dimension
@@ -326,9 +328,25 @@ H2020_PRESET = {
     # has no SME flag, so they are imported as SMEs and can be corrected on the profile.
     "kinds": {"PRC": "sme", "HES": "knowledge_institution", "REC": "knowledge_institution",
               "PUB": "regional_authority", "OTH": "other"},
+    # Fields cut to fit instead of refused: one 2017 row has a 185-character data-protection
+    # notice as its short name. Anything else too long for its column is refused.
+    "cut": ("short_name",),
 }
 FIELDS = ("name", "short_name", "country", "city", "address", "postcode", "website", "kind", "external_id",
           "past_projects", "description", "description_language", "trl")
+#: text fields whose model max_length is checked before saving (SQLite would store anything)
+LIMITED_FIELDS = ("name", "short_name", "city", "address", "postcode", "website", "external_id",
+                  "description_language")
+MAX_PAST_PROJECTS = 100_000
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")  # ASCII digits only: int() would read "٣", isdigit() passes "²"
+_TRL = re.compile(r"[1-9]")
+_CSV_FIELD_LIMIT = csv.field_size_limit()
+ORGANISATION_LIMITS = (
+    f"past_projects a whole number 0-{MAX_PAST_PROJECTS:,} in the digits 0-9 (no 2.5, 1e3 or ٣); trl 1-9; "
+    "text no longer than its field (name 300, short_name 100, city 120, address 300, postcode 20, website 200, "
+    "external_id 64, description_language 8 characters); external ids unique in the file; every mapped column "
+    f"present once; cells at most {_CSV_FIELD_LIMIT:,} characters"
+)
 
 
 def clean_text(value: str | None) -> str:
@@ -342,6 +360,7 @@ class OrganisationRow:
     values: dict
     region_code: str | None = None
     errors: list[str] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # fields cut to their max_length (see H2020_PRESET)
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -355,79 +374,133 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-def _validate_row(line: int, raw: dict, mapping: dict, kinds: dict) -> OrganisationRow:
+def _whole_number(text: str, row: OrganisationRow) -> int:
+    if _WHOLE_NUMBER.fullmatch(text) and int(text) <= MAX_PAST_PROJECTS:
+        return int(text)
+    row.errors.append(f"past_projects: {shown(text)} is not a whole number from 0 to {MAX_PAST_PROJECTS:,}")
+    return 0
+
+
+def _check_lengths(row: OrganisationRow, cut: Iterable[str]) -> None:
+    """The model's max_length, checked here because SQLite does not enforce it (PostgreSQL would fail)."""
+    for name in LIMITED_FIELDS:
+        value, limit = row.values[name] or "", Organisation._meta.get_field(name).max_length
+        if len(value) <= limit:
+            continue
+        if name in cut:
+            row.values[name] = value[:limit]
+            row.cut.append(name)
+        else:
+            row.errors.append(f"{name}: longer than {limit} characters ({len(value):,})")
+
+
+def _validate_row(line: int, raw: dict, mapping: dict, kinds: dict, cut: Iterable[str] = ()) -> OrganisationRow:
+    """One CSV line as organisation values; every problem is in ``errors`` as ``field: reason``."""
     row = OrganisationRow(line=line, values={})
     get = lambda name: clean_text(raw.get(mapping[name])) if name in mapping else ""  # noqa: E731
     name = get("name")
     if not name:
-        row.errors.append("name is empty")
+        row.errors.append("name: empty")
     country = iso_country(get("country"))
     if country is None:
-        row.errors.append(f"unknown country '{get('country')}'")
+        row.errors.append(f"country: unknown country {shown(get('country'))}")
     kind_raw = get("kind")
     kind = kinds.get(kind_raw, kind_raw) if kind_raw else "other"
     if kind not in OrganisationKind.values:
-        row.errors.append(f"unknown kind '{kind_raw}'")
-    past = get("past_projects") or "0"
-    try:
-        past_projects = int(float(past))
-        if past_projects < 0:
-            raise ValueError
-    except ValueError:
-        row.errors.append(f"past_projects '{past}' is not a whole number ≥ 0")
-        past_projects = 0
+        row.errors.append(f"kind: unknown kind {shown(kind_raw)}")
+    past_projects = _whole_number(get("past_projects") or "0", row)
     trl = get("trl")
-    if trl and not (trl.isdigit() and 1 <= int(trl) <= 9):
-        row.errors.append(f"trl '{trl}' is not 1–9")
+    if trl and not _TRL.fullmatch(trl):
+        row.errors.append(f"trl: {shown(trl)} is not a TRL from 1 to 9")
     website = get("website")
     if website and not website.startswith(("http://", "https://")):
         website = "https://" + website
-    if len(name) > 300:
-        row.errors.append("name is longer than 300 characters")
     row.values = {
-        "name": name[:300], "short_name": get("short_name")[:100], "country": country,
-        "city": get("city").title()[:120],
-        "address": get("address").title()[:300], "postcode": get("postcode")[:20], "website": website[:200],
+        "name": name, "short_name": get("short_name"), "country": country, "city": get("city").title(),
+        "address": get("address").title(), "postcode": get("postcode"), "website": website,
         "kind": kind, "external_id": get("external_id") or None, "past_projects": past_projects,
-        "description": get("description"), "description_language": get("description_language")[:8],
-        "trl": int(trl) if trl.isdigit() else None,
+        "description": get("description"), "description_language": get("description_language"),
+        "trl": int(trl) if _TRL.fullmatch(trl) else None,
     }
+    _check_lengths(row, cut)
     return row
+
+
+def _check_header(header: list[str], mapping: dict[str, str]) -> None:
+    missing = [column for column in mapping.values() if column not in header]
+    if missing:
+        raise ImportError_([f"line 1: the file has no column {', '.join(shown(m) for m in missing)}"])
+    repeated = [column for column in dict.fromkeys(mapping.values()) if header.count(column) > 1]
+    if repeated:
+        raise ImportError_([f"line 1: column {shown(repeated[0])} appears twice"])
+
+
+def parse_organisations(
+    text: str, *, mapping: dict[str, str], kinds: dict[str, str] | None = None, delimiter: str = ",",
+    countries: set[str] | None = None, cut: Iterable[str] = (),
+) -> list[OrganisationRow]:
+    """The valid rows of an organisation CSV (no database needed); ImportError_ lists every bad line."""
+    if "name" not in mapping or "country" not in mapping:
+        raise ImportError_(["mapping must name the columns for at least name and country"])
+    if len(delimiter) != 1 or delimiter in "\"\r\n":
+        raise ImportError_([f"--delimiter: must be one character other than a quote or a line break, "
+                            f"not {shown(delimiter)}"])
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    rows: list[OrganisationRow] = []
+    seen_ids: dict[str, int] = {}
+    lines = 0
+    try:
+        _check_header(reader.fieldnames or [], mapping)
+        for raw in reader:
+            lines += 1
+            row = _validate_row(reader.line_num, raw, mapping, kinds or {}, cut)
+            external_id = row.values["external_id"]
+            if external_id in seen_ids:
+                row.errors.append(f"external_id: {shown(external_id)} repeats line {seen_ids[external_id]}")
+            if external_id:
+                seen_ids.setdefault(external_id, row.line)
+            if row.errors or not countries or row.values["country"] in countries:
+                rows.append(row)
+    except csv.Error as error:
+        reason = (f"a cell is longer than {_CSV_FIELD_LIMIT:,} characters" if "field larger" in str(error)
+                  else f"not readable as CSV ({error})")
+        raise ImportError_([f"line {reader.line_num + 1}: {reason}"]) from None
+    if not lines:
+        raise ImportError_(["the file has a header but no organisation lines"])
+    problems = [f"line {row.line}: {'; '.join(row.errors)}" for row in rows if row.errors]
+    if problems:
+        raise ImportError_(problems)
+    return rows
+
+
+def _organisation_text(source: str | Path) -> str:
+    """The file's text: a local path must be a regular UTF-8 file (batch rules), a URL is downloaded."""
+    name = str(source)
+    try:
+        data = read_source(name, binary=True) if name.startswith(("http://", "https://")) else read_bytes(name)
+        return decode_text(data, name)
+    except BatchInputError as error:
+        raise ImportError_(error.problems) from None
 
 
 def organisations_import(
     source: str | Path, *, mapping: dict[str, str], kinds: dict[str, str] | None = None, delimiter: str = ",",
-    source_tag: str = OrganisationSource.IMPORT, countries: set[str] | None = None,
+    source_tag: str = OrganisationSource.IMPORT, countries: set[str] | None = None, cut: Iterable[str] = (),
 ) -> dict[str, int]:
     """Import organisations from CSV, all or nothing; rows with an existing external id are updated.
 
-    Raises ImportError_ listing every bad line ("line 17: unknown country 'XX'") and writes
-    nothing if any line is bad.
+    Raises ImportError_ listing every bad line ("FILE: line 17: country: unknown country 'XX'") and
+    writes nothing if any line is bad. ``cut`` names fields cut to fit rather than refused.
     """
-    kinds = kinds or {}
-    if "name" not in mapping or "country" not in mapping:
-        raise ImportError_(["mapping must name the columns for at least name and country"])
-    text = read_source(source)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    missing = [column for column in mapping.values() if column not in (reader.fieldnames or [])]
-    if missing:
-        raise ImportError_([f"line 1: the file has no column {', '.join(repr(m) for m in missing)}"])
-    rows: list[OrganisationRow] = []
-    seen_ids: dict[str, int] = {}
-    for raw in reader:
-        row = _validate_row(reader.line_num, raw, mapping, kinds)
-        external_id = row.values["external_id"]
-        if external_id:
-            if external_id in seen_ids:
-                row.errors.append(f"external id {external_id} repeats line {seen_ids[external_id]}")
-            seen_ids.setdefault(external_id, row.line)
-        if countries and row.values["country"] not in countries and not row.errors:
-            continue
-        rows.append(row)
-    problems = [f"line {row.line}: {'; '.join(row.errors)}" for row in rows if row.errors]
-    if problems:
-        raise ImportError_(problems)
-    return _write_organisations(rows, source_tag)
+    text = _organisation_text(source)
+    try:
+        rows = parse_organisations(text, mapping=mapping, kinds=kinds, delimiter=delimiter, countries=countries,
+                                   cut=cut)
+    except ImportError_ as error:
+        raise ImportError_([f"{source}: {problem}" for problem in error.problems]) from None
+    result = _write_organisations(rows, source_tag)
+    result["cut"] = sum(len(row.cut) for row in rows)
+    return result
 
 
 def _write_organisations(rows: list[OrganisationRow], source_tag: str) -> dict[str, int]:
