@@ -47,7 +47,10 @@ def feedback_letter_pdf(context: dict) -> bytes:
 
 
 def evaluation_xlsx(challenge, ranking_rows, criteria) -> bytes:
-    """The ranking with per-criterion means, juror totals and disagreement, as an Excel workbook."""
+    """The ranking with per-criterion means and disagreement, and the scores excluded for a conflict and why.
+
+    For the owner only (the ranking names the applicants even in a blind evaluation).
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -56,9 +59,7 @@ def evaluation_xlsx(challenge, ranking_rows, criteria) -> bytes:
     sheet.title = _("Ranking")[:31]
     header = [_("Rank"), _("Application"), _("Applicant"), _("Country"), _("Status"), _("Mean score (0–100)"),
               _("Disagreement (std. dev.)"), _("Jurors")] + [f"{c.name} ({c.weight} %)" for c in criteria]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet.append(header + [_("Excluded scores"), _("Counted under an exception")])
     for row in ranking_rows:
         application = row["application"]
         result = row["result"]
@@ -66,8 +67,19 @@ def evaluation_xlsx(challenge, ranking_rows, criteria) -> bytes:
             result.rank, str(application), row["applicant_label"], row["country"], application.get_status_display(),
             result.mean, result.disagreement, result.jurors,
             *[result.criterion_means.get(c.pk) for c in criteria],
+            "; ".join(f"{e['juror'].email}: {e['label']}" for e in row["excluded"]),
+            "; ".join(juror.email for juror in row["exceptions"]),
         ])
-    sheet.freeze_panes = "A2"
+    excluded = workbook.create_sheet(_("Excluded scores")[:31])
+    excluded.append([_("Application"), _("Applicant"), _("Juror"), _("Reason"), _("Total had it counted")])
+    for row in ranking_rows:
+        for entry in row["excluded"]:
+            excluded.append([str(row["application"]), row["applicant_label"], entry["juror"].email,
+                             str(entry["label"]), entry["total"]])
+    for ws in (sheet, excluded):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -193,6 +193,16 @@ class TranslationForm(forms.Form):
 
 class JurorForm(forms.Form):
     email = forms.EmailField(label=_("E-mail of the juror (a registered user)"))
+    exception_reason = forms.CharField(
+        label=_("Exception to the conflict of interest (reason)"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only for a person who belongs to an applicant or consortium partner: why they may score "
+                    "the competitors anyway. It is recorded with your name and the date."))
+
+
+class ConflictExceptionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the exception"), max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ConflictForm(forms.Form):

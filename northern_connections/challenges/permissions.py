@@ -2,7 +2,8 @@
 
 Rights follow from organisation membership (owners and co-owners of a challenge, applicant and
 partner organisations) and from object-level jury assignments. Beyond "view", "change" and
-"delete" the board uses one action of its own: "evaluate" (a challenge's jurors).
+"delete" the board uses two actions of its own: "evaluate" (a challenge's jurors) and, on
+applications, "identify" (who may see who applied: a blind evaluation hides it from the jury).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .models import (
     ChallengeView,
     Clarification,
     ConflictDeclaration,
+    ConflictException,
     EvaluationCriterion,
     JuryAssignment,
     Recommendation,
@@ -38,6 +40,7 @@ from .models import (
 )
 
 EVALUATE = "evaluate"
+IDENTIFY = "identify"
 
 # Organisations that may own a challenge: public authorities and clusters (issue 3 §1).
 OWNER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.REGIONAL_AUTHORITY, OrganisationKind.CLUSTER)
@@ -149,6 +152,21 @@ def application_ids_visible(user):
     ).values("pk")
 
 
+def application_ids_identifiable(user):
+    """Applications whose applicant a user may know: all they may read, less those a blind jury evaluates.
+
+    The applicant's side and the owners always know; a juror knows only when the evaluation is not blind.
+    """
+    orgs = member_organisation_ids(user)
+    partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
+    return Application.objects.filter(
+        Q(applicant_id__in=orgs)
+        | Q(pk__in=partner_apps)
+        | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)), status__in=EVALUATED_STATUSES)
+        | Q(challenge__in=jury_challenge_ids(user), challenge__blind_evaluation=False, status__in=EVALUATED_STATUSES)
+    ).values("pk")
+
+
 def application_ids_editable(user):
     """The lead's editors and the editors of confirmed consortium partners edit an application."""
     orgs = editor_organisation_ids(user)
@@ -185,6 +203,8 @@ class ApplicationPolicy(Policy):
     def member_scope(self, user, action, queryset):
         if action == VIEW:
             return queryset.filter(pk__in=application_ids_visible(user))
+        if action == IDENTIFY:
+            return queryset.filter(pk__in=application_ids_identifiable(user))
         if action == DELETE:
             return queryset.filter(applicant_id__in=admin_organisation_ids(user), status=ApplicationStatus.DRAFT)
         return queryset.filter(pk__in=application_ids_editable(user))
@@ -194,13 +214,16 @@ class ApplicationPolicy(Policy):
 
 
 class ApplicationPartnerPolicy(Policy):
-    """The invited organisation's editors confirm or decline ("change"); the lead's editors remove."""
+    """The invited organisation's editors confirm or decline ("change"); the lead's editors remove.
+
+    Partners name the consortium, so a blind jury does not see them (the "identify" rule).
+    """
 
     public_view = False
 
     def member_scope(self, user, action, queryset):
         if action == VIEW:
-            return queryset.filter(Q(application__in=application_ids_visible(user))
+            return queryset.filter(Q(application__in=application_ids_identifiable(user))
                                    | Q(organisation_id__in=member_organisation_ids(user)))
         if action == DELETE:
             return queryset.filter(application__applicant_id__in=editor_organisation_ids(user))
@@ -227,6 +250,18 @@ class JuryAssignmentPolicy(Policy):
         owned = Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
         if action == VIEW:
             return queryset.filter(Q(user=user) | owned)
+        return queryset.filter(owned)
+
+
+class ConflictExceptionPolicy(Policy):
+    """The owners record exceptions; the juror concerned and the owners read them."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        owned = Q(assignment__challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
+        if action == VIEW:
+            return queryset.filter(Q(assignment__user=user) | owned)
         return queryset.filter(owned)
 
 
@@ -282,5 +317,6 @@ register(ApplicationPartner, ApplicationPartnerPolicy())
 register(Attachment, AttachmentPolicy())
 register(JuryAssignment, JuryAssignmentPolicy())
 register(ConflictDeclaration, JurorOwnedPolicy())
+register(ConflictException, ConflictExceptionPolicy())
 register(Score, JurorOwnedPolicy())
 register(Recommendation, RecommendationPolicy())

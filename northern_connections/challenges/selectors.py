@@ -4,23 +4,44 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from northern_connections.accounts.models import Membership, User
 from northern_connections.accounts.selectors import member_organisation_ids
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
 from . import ranking
 from .choices import EVALUATED_STATUSES, PUBLIC_STATUSES, ApplicationStatus, PartnerStatus
+from .conflicts import EXCLUDING, Competition, Conflict, build_competition
 from .models import (
     Application,
     ApplicationPartner,
     Challenge,
     ChallengeView,
     Clarification,
+    ConflictDeclaration,
+    ConflictException,
     JuryAssignment,
     Score,
 )
-from .permissions import EVALUATE
+from .permissions import EVALUATE, IDENTIFY
+
+# What the owner's ranking says about a juror's score of an application (conflicts.py).
+CONFLICT_LABELS = {
+    Conflict.OWN: gettext_lazy("Excluded: the juror belongs to this application's consortium"),
+    Conflict.STRUCTURAL: gettext_lazy("Excluded: structural conflict (the juror belongs to an organisation "
+                                      "in the competition)"),
+    Conflict.DECLARED: gettext_lazy("Excluded: the juror declared a conflict of interest"),
+    Conflict.EXCEPTION: gettext_lazy("Counted: exception granted by the owner"),
+}
+# What a juror is told next to an application they may not score.
+JUROR_CONFLICT_MESSAGES = {
+    Conflict.OWN: gettext_lazy("You belong to the applicant or one of its consortium partners."),
+    Conflict.STRUCTURAL: gettext_lazy("You belong to an organisation that takes part in this competition; you "
+                                      "score none of its applications unless the owner records an exception."),
+    Conflict.DECLARED: gettext_lazy("You declared a conflict of interest with this application."),
+}
 
 # What a row of the board shows; the long texts stay in the database.
 LIST_FIELDS = ("pk", "slug", "owner_id", "status", "language", "title", "title_en", "country", "budget_max_eur",
@@ -60,6 +81,58 @@ def challenge_get(*, actor, slug: str, action: str = VIEW) -> Challenge | None:
     )
 
 
+def juror_candidate_get(*, email: str):
+    """The active user registered with `email` (any case), or None: how owners name a juror on page and API."""
+    return User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+
+
+def competition_get(*, challenge: Challenge, users=None) -> Competition:
+    """The facts of the conflict rule for one challenge, read now (conflicts.py); a fixed number of queries.
+
+    `users` (default: the jury) are the people whose memberships count, e.g. a candidate juror.
+    Only applications under evaluation take part: a draft is nobody's business but its authors'.
+    """
+    applications = challenge.applications.filter(status__in=EVALUATED_STATUSES)
+    partners = ApplicationPartner.objects.filter(application__in=applications.values("pk"),
+                                                 status=PartnerStatus.CONFIRMED)
+    user_ids = (JuryAssignment.objects.filter(challenge=challenge).values("user_id") if users is None
+                else [user.pk for user in users])
+    return build_competition(
+        applications=applications.values_list("pk", "applicant_id"),
+        partners=partners.values_list("application_id", "organisation_id"),
+        memberships=Membership.objects.filter(user_id__in=user_ids).values_list("user_id", "organisation_id"),
+        declared=ConflictDeclaration.objects.filter(assignment__challenge=challenge)
+        .values_list("assignment__user_id", "application_id"),
+        exceptions=ConflictException.objects.filter(assignment__challenge=challenge)
+        .values_list("assignment__user_id", flat=True),
+    )
+
+
+def conflict_organisations(*, challenge: Challenge, user) -> list[Organisation]:
+    """The organisations in the challenge's competition that `user` belongs to (for the owner's jury page)."""
+    ids = competition_get(challenge=challenge, users=[user]).organisations_of(user.pk)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def jury_rows(*, challenge: Challenge) -> list[dict]:
+    """The owner's view of the jury: each juror, the organisations that tie them, their exception."""
+    competition = competition_get(challenge=challenge)
+    jury = list(challenge.jury.select_related("user", "conflict_exception__granted_by"))
+    tied = {j.pk: competition.organisations_of(j.user_id) for j in jury}
+    names = dict(Organisation.objects.filter(pk__in=set().union(*tied.values())).values_list("pk", "name"))
+    return [{
+        "assignment": j,
+        "organisations": sorted(names[pk] for pk in tied[j.pk]),
+        "exception": getattr(j, "conflict_exception", None),
+    } for j in jury]
+
+
+def identified_application_ids(*, actor, applications) -> set[int]:
+    """Which of `applications` (ids) the actor may know the applicant of (the "identify" rule)."""
+    return set(Application.objects.restrict(actor, IDENTIFY).filter(pk__in=list(applications))
+               .values_list("pk", flat=True))
+
+
 def user_organisations(actor):
     if not actor.is_authenticated:
         return Organisation.objects.none()
@@ -77,8 +150,9 @@ def challenge_detail_context(*, actor, challenge: Challenge) -> dict:
         "my_applications": [],
     }
     if actor.is_authenticated:
-        context["my_applications"] = list(Application.objects.restrict(actor, VIEW).filter(challenge=challenge)
-                                          .select_related("applicant"))
+        # The actor's own organisations' applications only: a juror may read every submitted one,
+        # and a blind jury must not find the applicants' names here.
+        context["my_applications"] = list(application_list(actor=actor).filter(challenge=challenge))
     return context
 
 
@@ -104,47 +178,57 @@ def applicant_label(application: Application, *, blind: bool) -> str:
 
 def evaluation_rows(*, actor, challenge: Challenge) -> list[dict]:
     """The applications a juror evaluates, with their own progress and conflicts (blind-aware)."""
-    from .services import juror_conflict
-
     if not Challenge.objects.restrict(actor, EVALUATE).filter(pk=challenge.pk).exists():
         return []
-    assignment = JuryAssignment.objects.select_related("user").filter(challenge=challenge, user=actor).first()
+    applications = challenge.applications.filter(status__in=EVALUATED_STATUSES).select_related("applicant")
+    assignment = JuryAssignment.objects.filter(challenge=challenge, user=actor).first()
     if assignment is None:  # a platform administrator looking on
         return [{"application": a, "label": applicant_label(a, blind=challenge.blind_evaluation),
-                 "conflict": _("You are not on this jury."), "scored": 0, "complete": False}
-                for a in challenge.applications.filter(status__in=EVALUATED_STATUSES).select_related("applicant")]
+                 "conflict": _("You are not on this jury."), "scored": 0, "complete": False} for a in applications]
+    competition = competition_get(challenge=challenge, users=[actor])
     criteria_count = challenge.criteria.count()
     mine = dict(Score.objects.filter(assignment=assignment).values_list("application_id").annotate(n=Count("pk")))
-    rows = []
-    applications = (challenge.applications.filter(status__in=EVALUATED_STATUSES).select_related("applicant")
-                    .prefetch_related("partners"))
-    for application in applications:
-        rows.append({
-            "application": application,
-            "label": applicant_label(application, blind=challenge.blind_evaluation),
-            "conflict": juror_conflict(assignment, application),
-            "scored": mine.get(application.pk, 0),
-            "complete": mine.get(application.pk, 0) >= criteria_count > 0,
-        })
-    return rows
+    return [{
+        "application": application,
+        "label": applicant_label(application, blind=challenge.blind_evaluation),
+        "conflict": juror_conflict_message(competition, actor.pk, application.pk),
+        "scored": mine.get(application.pk, 0),
+        "complete": mine.get(application.pk, 0) >= criteria_count > 0,
+    } for application in applications]
+
+
+def juror_conflict_message(competition: Competition, user_id: int, application_id: int) -> str | None:
+    """What a juror is told when they may not score an application (None: they may)."""
+    conflict = competition.conflict(user_id, application_id)
+    return str(JUROR_CONFLICT_MESSAGES[conflict]) if conflict in EXCLUDING else None
 
 
 def challenge_ranking(*, challenge: Challenge) -> list[dict]:
-    """The weighted ranking with disagreement (ranking.py), for the owner's page and the Excel export.
+    """The weighted ranking with disagreement (ranking.py), for the owner's page, the Excel export and the API.
 
-    Callers check that the actor may change the challenge; jurors never see each other's scores.
+    Scores of conflicted jurors (conflicts.py, evaluated now, not at appointment) are excluded and
+    listed with the reason; scores counted under an exception are listed too. Callers check that
+    the actor may change the challenge; jurors never see each other's scores.
     """
     criteria = list(challenge.criteria.all())
     applications = {a.pk: a for a in challenge.applications.filter(status__in=EVALUATED_STATUSES)
                     .select_related("applicant")}
-    scores = [ranking.ScoreRow(application=a, juror=j, criterion=c, value=v) for a, j, c, v in
-              Score.objects.filter(application__in=list(applications)).values_list(
-                  "application_id", "assignment_id", "criterion_id", "value")]
-    results = ranking.rank(list(applications), {c.pk: c.weight for c in criteria}, scores)
+    jurors = {j.pk: j.user for j in challenge.jury.select_related("user")}
+    competition = competition_get(challenge=challenge)
+    rows = Score.objects.filter(application__in=list(applications)).values_list(
+        "application_id", "assignment_id", "criterion_id", "value")
+    scores = [ranking.ScoreRow(application=a, juror=j, criterion=c, value=v) for a, j, c, v in rows]
+    conflicts = {(s.application, s.juror): competition.conflict(jurors[s.juror].pk, s.application) for s in scores}
+    excluded = {pair: kind for pair, kind in conflicts.items() if kind in EXCLUDING}
+    results = ranking.rank(list(applications), {c.pk: c.weight for c in criteria}, scores, excluded=excluded)
     return [{
         "application": applications[r.application], "result": r,
         "applicant_label": str(applications[r.application].applicant),
         "country": applications[r.application].applicant.country,
+        "excluded": [{"juror": jurors[j], "reason": kind, "label": CONFLICT_LABELS[kind],
+                      "total": r.excluded_totals.get(j)} for j, kind in sorted(r.excluded.items())],
+        "exceptions": [jurors[j] for (a, j), kind in sorted(conflicts.items())
+                       if a == r.application and kind == Conflict.EXCEPTION],
     } for r in results]
 
 

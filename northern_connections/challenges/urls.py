@@ -25,6 +25,7 @@ urlpatterns = [
     path("applications/<int:pk>/feedback/", views.FeedbackLetterView.as_view(), name="application_feedback"),
     path("applications/<int:pk>/feedback.pdf", views.FeedbackLetterView.as_view(pdf=True),
          name="application_feedback_pdf"),
+    path("jury/<int:pk>/exception/", views.ConflictExceptionView.as_view(), name="conflict_exception"),
     path("partners/<int:pk>/respond/", views.PartnerRespondView.as_view(), name="partner_respond"),
     path("documents/<int:pk>/", views.DocumentDownloadView.as_view(), name="document_download"),
     path("documents/<int:pk>/delete/", views.DocumentDeleteView.as_view(), name="document_delete"),

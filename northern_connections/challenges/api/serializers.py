@@ -9,6 +9,7 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
+from ..conflicts import Conflict
 from ..models import (
     Application,
     ApplicationPartner,
@@ -16,6 +17,7 @@ from ..models import (
     Challenge,
     Clarification,
     ConflictDeclaration,
+    ConflictException,
     EvaluationCriterion,
     JuryAssignment,
     Recommendation,
@@ -156,15 +158,32 @@ class AttachmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"title": {"required": False, "allow_blank": True}}
 
 
+class ConflictExceptionSerializer(serializers.ModelSerializer):
+    """Why a juror tied to an organisation in the competition may score the competitors; who granted it, when."""
+
+    granted_by = serializers.EmailField(source="granted_by.email", read_only=True, allow_null=True)
+
+    class Meta:
+        model = ConflictException
+        fields = ["reason", "granted_by", "created"]
+        read_only_fields = ["created"]
+
+
 class JuryAssignmentSerializer(serializers.ModelSerializer):
-    """A juror of a challenge, named by the e-mail address they registered with."""
+    """A juror of a challenge, named by the e-mail address they registered with.
+
+    A person who belongs to an applicant or consortium partner is refused unless `exception_reason` says
+    why they may score the competitors anyway (recorded as `exception`).
+    """
 
     challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
     email = serializers.EmailField(source="user.email")
+    exception_reason = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000)
+    exception = ConflictExceptionSerializer(source="conflict_exception", read_only=True, allow_null=True)
 
     class Meta:
         model = JuryAssignment
-        fields = ["id", "challenge", "email", "created"]
+        fields = ["id", "challenge", "email", "exception_reason", "exception", "created"]
         read_only_fields = ["created"]
 
 
@@ -195,3 +214,31 @@ class RecommendSerializer(serializers.Serializer):
     cluster = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
     organisations = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Organisation.objects.all())
     message = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ExcludedScoreSerializer(serializers.Serializer):
+    """A juror's scores of one application that do not count, and why (conflicts.py)."""
+
+    juror = serializers.EmailField(source="juror.email")
+    reason = serializers.ChoiceField(choices=[kind.value for kind in Conflict])
+    label = serializers.CharField()
+    total = serializers.FloatField(allow_null=True, help_text="The juror's weighted total, had it counted (0–100).")
+
+
+class RankingRowSerializer(serializers.Serializer):
+    """One application in the owner's ranking; `mean`, `disagreement` and `jurors` count the included scores."""
+
+    application = serializers.IntegerField(source="application.pk")
+    title = serializers.CharField(source="application.title")
+    applicant = serializers.CharField(source="application.applicant.slug")
+    applicant_name = serializers.CharField(source="applicant_label")
+    country = serializers.CharField()
+    status = serializers.CharField(source="application.status")
+    rank = serializers.IntegerField(source="result.rank", allow_null=True)
+    mean = serializers.FloatField(source="result.mean", allow_null=True)
+    disagreement = serializers.FloatField(source="result.disagreement", allow_null=True)
+    jurors = serializers.IntegerField(source="result.jurors")
+    criterion_means = serializers.DictField(child=serializers.FloatField(), source="result.criterion_means")
+    excluded = ExcludedScoreSerializer(many=True)
+    exceptions = serializers.SlugRelatedField(slug_field="email", many=True, read_only=True,
+                                              help_text="Jurors whose scores count under an exception.")

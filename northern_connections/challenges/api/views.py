@@ -7,8 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from northern_connections.accounts.models import User
 from northern_connections.core.api.viewsets import GateViewSetMixin
+from northern_connections.core.permissions import CHANGE, can
 
 from .. import selectors, services
 from ..filtersets import ChallengeFilterSet
@@ -32,8 +32,10 @@ from .serializers import (
     ChallengeSerializer,
     ClarificationSerializer,
     ConflictDeclarationSerializer,
+    ConflictExceptionSerializer,
     JuryAssignmentSerializer,
     PartnerResponseSerializer,
+    RankingRowSerializer,
     RecommendationSerializer,
     RecommendSerializer,
     ScoreSerializer,
@@ -86,6 +88,15 @@ class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateM
         serializer.is_valid(raise_exception=True)
         challenge = services.challenge_transition(actor=request.user, challenge=challenge, **serializer.validated_data)
         return Response(ChallengeSerializer(challenge, context={"request": request}).data)
+
+    @extend_schema(responses=RankingRowSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def ranking(self, request, slug=None, version=None):
+        """The owner's ranking: means and disagreement of the counted scores, the excluded ones and why."""
+        challenge = self.get_object()
+        if not can(request.user, CHANGE, challenge):
+            raise exceptions.PermissionDenied()
+        return Response(RankingRowSerializer(selectors.challenge_ranking(challenge=challenge), many=True).data)
 
 
 class ClarificationViewSet(GateViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -246,12 +257,25 @@ class JuryAssignmentViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.De
     def base_queryset(self):
         return JuryAssignment.objects.select_related("challenge", "user").order_by("pk")
 
+    def get_serializer_class(self):
+        return ConflictExceptionSerializer if self.action == "exception" else JuryAssignmentSerializer
+
     def perform_create(self, serializer):
         data = serializer.validated_data
-        user = User.objects.filter(email__iexact=data["user"]["email"], is_active=True).first()
-        if user is None:
-            raise exceptions.ValidationError({"email": ["No registered user has this address."]})
-        serializer.instance = services.jury_assign(actor=self.request.user, challenge=data["challenge"], user=user)
+        serializer.instance = services.jury_assign_by_email(
+            actor=self.request.user, challenge=data["challenge"], email=data["user"]["email"],
+            exception_reason=data.get("exception_reason", ""))
+
+    @extend_schema(request=ConflictExceptionSerializer, responses=JuryAssignmentSerializer)
+    @action(detail=True, methods=["post"])
+    def exception(self, request, pk=None, version=None):
+        """The owner records why a juror tied to the competition may score the competitors."""
+        assignment = self.get_object()
+        serializer = ConflictExceptionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.conflict_exception_grant(actor=request.user, assignment=assignment,
+                                          reason=serializer.validated_data["reason"])
+        return Response(JuryAssignmentSerializer(JuryAssignment.objects.get(pk=assignment.pk)).data)
 
     def perform_destroy(self, instance):
         services.jury_remove(actor=self.request.user, assignment=instance)

@@ -8,7 +8,7 @@ from .challenges import (
     Clarification,
     EvaluationCriterion,
 )
-from .evaluation import ConflictDeclaration, JuryAssignment, Recommendation, Score
+from .evaluation import ConflictDeclaration, ConflictException, JuryAssignment, Recommendation, Score
 
 __all__ = [
     "Application",
@@ -21,6 +21,7 @@ __all__ = [
     "ChallengeView",
     "Clarification",
     "ConflictDeclaration",
+    "ConflictException",
     "EvaluationCriterion",
     "JuryAssignment",
     "Recommendation",

@@ -34,7 +34,11 @@ class JuryAssignment(RestrictedModel):
 
 
 class ConflictDeclaration(RestrictedModel):
-    """A juror declares a conflict of interest with one application and is excluded from scoring it."""
+    """A juror declares a conflict of interest with one application and is excluded from scoring it.
+
+    Scores the juror gave the application before stay on record and the ranking shows them as
+    excluded, so the owner sees what the declaration changed.
+    """
 
     assignment = models.ForeignKey(JuryAssignment, on_delete=models.CASCADE, related_name="conflicts")
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="conflicts")
@@ -49,6 +53,28 @@ class ConflictDeclaration(RestrictedModel):
 
     def get_absolute_url(self) -> str:
         return self.assignment.get_absolute_url()
+
+
+class ConflictException(RestrictedModel):
+    """The owner lets a juror tied to an organisation in the competition score the competitors.
+
+    Recorded with who granted it, when (`created`) and why; it never lets the juror score an
+    application their own organisation takes part in (conflicts.py).
+    """
+
+    assignment = models.OneToOneField(JuryAssignment, on_delete=models.CASCADE, related_name="conflict_exception")
+    reason = models.CharField(_("reason for the exception"), max_length=1000)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.assignment}: {self.reason[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("challenges:challenge_jury", kwargs={"slug": self.assignment.challenge.slug})
 
 
 class Score(RestrictedModel):

@@ -45,9 +45,9 @@ from .evaluation import (
     application_decide,
     application_shortlist,
     conflict_declare,
-    conflict_organisation_ids,
-    juror_conflict,
+    conflict_exception_grant,
     jury_assign,
+    jury_assign_by_email,
     jury_remove,
     scores_save,
 )

@@ -133,3 +133,27 @@ def test_scores_of_unknown_criteria_and_applications_are_ignored():
     scores = [ScoreRow(1, 1, 10, 8), ScoreRow(1, 1, 99, 0), ScoreRow(2, 1, 10, 5)]
     [result] = rank([1], {10: 100}, scores)
     assert (result.mean, result.rank, result.jurors) == (80.0, 1, 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(juries(), st.data())
+def test_excluded_scores_are_reported_and_ranked_as_if_absent(jury, data):
+    applications, weights, scores = jury
+    pairs = sorted({(s.application, s.juror) for s in scores})
+    dropped = set(data.draw(st.lists(st.sampled_from(pairs), unique=True))) if pairs else set()
+    results = rank(applications, weights, scores, excluded={pair: "declared" for pair in dropped})
+    without = rank(applications, weights, [s for s in scores if (s.application, s.juror) not in dropped])
+    assert [(r.application, r.mean, r.disagreement, r.rank, r.juror_totals, r.criterion_means) for r in results] == \
+        [(r.application, r.mean, r.disagreement, r.rank, r.juror_totals, r.criterion_means) for r in without]
+    for result in results:
+        assert set(result.excluded) == {j for a, j in dropped if a == result.application}
+        assert set(result.excluded_totals) <= set(result.excluded)
+        assert all(reason == "declared" for reason in result.excluded.values())
+
+
+def test_disagreement_is_computed_on_the_included_scores_only():
+    # Jurors 1 and 2 agree (80); juror 3's 0 is excluded: no disagreement, mean 80, juror 3's total shown apart.
+    scores = [ScoreRow(1, 1, 10, 8), ScoreRow(1, 2, 10, 8), ScoreRow(1, 3, 10, 0)]
+    [result] = rank([1], {10: 100}, scores, excluded={(1, 3): "structural"})
+    assert (result.mean, result.disagreement, result.jurors) == (80.0, 0.0, 2)
+    assert result.excluded == {3: "structural"} and result.excluded_totals == {3: 0.0}

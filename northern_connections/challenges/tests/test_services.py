@@ -288,7 +288,8 @@ def evaluation_world(people, frozen, *, blind=False):
     services.application_submit(actor=people["sme"], application=app)
     a = services.jury_assign(actor=people["owner"], challenge=challenge, user=people["juror_a"])
     b = services.jury_assign(actor=people["owner"], challenge=challenge, user=people["juror_b"])
-    conflicted = services.jury_assign(actor=people["owner"], challenge=challenge, user=people["partner"])
+    conflicted = services.jury_assign(actor=people["owner"], challenge=challenge, user=people["partner"],
+                                      exception_reason="The only district-heating expert in the region")
     assert Membership.objects.filter(user=people["partner"], organisation=people["partner_org"]).exists()
     frozen(challenge.application_deadline + timedelta(minutes=5))
     services.challenges_close_due()
@@ -307,11 +308,15 @@ def test_juror_from_a_consortium_partner_cannot_score(people, frozen):
         services.scores_save(actor=people["partner"], application=app, scores=scores_for(challenge, [5, 5]))
 
 
-def test_declared_conflict_excludes_and_withdraws_scores(people, frozen):
+def test_declared_conflict_excludes_and_keeps_the_scores_on_record(people, frozen):
+    from northern_connections.challenges import selectors
+
     challenge, app, _ = evaluation_world(people, frozen)
     services.scores_save(actor=people["juror_a"], application=app, scores=scores_for(challenge, [8, 6]))
     services.conflict_declare(actor=people["juror_a"], challenge=challenge, application=app, reason="Former employer")
-    assert not app.scores.exists()
+    [row] = selectors.challenge_ranking(challenge=challenge)
+    assert app.scores.count() == 2 and row["result"].mean is None
+    assert [(e["juror"], e["reason"], e["total"]) for e in row["excluded"]] == [(people["juror_a"], "declared", 72.0)]
     with pytest.raises(PermissionDenied, match="declared a conflict"):
         services.scores_save(actor=people["juror_a"], application=app, scores=scores_for(challenge, [8, 6]))
 

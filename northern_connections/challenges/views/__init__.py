@@ -35,6 +35,7 @@ from .documents import (
 )
 from .evaluation import (
     ConflictDeclareView,
+    ConflictExceptionView,
     DecideView,
     EvaluateView,
     JuryView,

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _lazy
 
-from northern_connections.accounts.models import User
-from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import (
-    GateView,
-    apply_validation_error,
-    message_error,
-)
+from northern_connections.core.permissions import CHANGE, VIEW
+from northern_connections.core.views import GateView, ObjectActionView, ObjectCreateView
 
 from .. import documents, selectors, services
 from ..choices import ChallengeStatus
 from ..forms import (
+    ConflictExceptionForm,
     ConflictForm,
     DecisionForm,
     JurorForm,
@@ -27,39 +22,48 @@ from ..forms import (
 from ..models import (
     Application,
     Challenge,
+    JuryAssignment,
     Score,
 )
 from ..permissions import EVALUATE
 
 
-class JuryView(GateView):
-    """The owner assigns jurors by e-mail address."""
+class JuryView(ObjectCreateView):
+    """The owner appoints jurors by e-mail address and sees who is tied to the competition."""
 
     model = Challenge
     action = CHANGE
+    form_class = JurorForm
+    template_name = "challenges/challenge_jury.html"
+    service = services.jury_assign_by_email
+    success_message = _lazy("Juror added and notified.")
 
-    def get(self, request, slug, form=None, status=200):
-        challenge = self.get_object()
-        return render(request, "challenges/challenge_jury.html", {
-            "object": challenge, "form": form or JurorForm(), "jury": challenge.jury.select_related("user")},
-            status=status)
+    def check_add(self) -> None:
+        self.challenge = self.get_object()
 
-    def post(self, request, slug):
-        challenge = self.get_object()
-        form = JurorForm(request.POST)
-        if form.is_valid():
-            user = User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True).first()
-            if user is None:
-                form.add_error("email", _("No registered user has this address; ask them to register first."))
-            else:
-                try:
-                    services.jury_assign(actor=request.user, challenge=challenge, user=user)
-                except ValidationError as error:
-                    apply_validation_error(form, error)
-                else:
-                    messages.success(request, _("Juror added and notified."))
-                    return redirect("challenges:challenge_jury", slug=slug)
-        return self.get(request, slug, form=form, status=400)
+    def create(self, form):
+        return self.call_service(self.challenge, **form.cleaned_data)
+
+    def get_success_url(self, obj):
+        return reverse("challenges:challenge_jury", kwargs={"slug": self.challenge.slug})
+
+    def get_context(self):
+        return {"object": self.challenge, "jury": selectors.jury_rows(challenge=self.challenge),
+                "exception_form": ConflictExceptionForm()}
+
+
+class ConflictExceptionView(ObjectActionView):
+    """The owner records why a juror tied to the competition may score the competitors."""
+
+    model = JuryAssignment
+    form_class = ConflictExceptionForm
+    service = services.conflict_exception_grant
+    object_argument = "assignment"
+    success_message = _lazy("Exception recorded.")
+    confirm_question = _lazy("Record an exception to this juror's conflict of interest?")
+
+    def get_return_url(self, obj):
+        return reverse("challenges:challenge_jury", kwargs={"slug": obj.challenge.slug})
 
 
 class EvaluateView(GateView):
@@ -75,53 +79,62 @@ class EvaluateView(GateView):
             "conflict_form": ConflictForm()})
 
 
-class ScoreView(GateView):
-    model = Application
+class JurorApplicationMixin:
+    """An application of a challenge the user is on the jury of (the applicant may not score it)."""
 
-    def _application(self):
-        application = self.get_object()
+    model = Application
+    action = VIEW
+
+    def get_object(self, action=None):
+        application = super().get_object(action)
         if not Challenge.objects.restrict(self.request.user, EVALUATE).filter(pk=application.challenge_id).exists():
             self.deny()
         return application
 
-    def _render(self, application, form, status=200):
+    def get_return_url(self, obj):
+        return reverse("challenges:challenge_evaluate", kwargs={"slug": obj.challenge.slug})
+
+
+class ScoreView(JurorApplicationMixin, ObjectCreateView):
+    """A juror scores one application; a conflicted juror is refused by the service (403)."""
+
+    template_name = "challenges/application_score.html"
+    service = services.scores_save
+    success_message = _lazy("Scores saved.")
+
+    def check_add(self) -> None:
+        self.application = self.get_object()
+
+    def get_form(self, data=None, files=None):
+        criteria = self.application.challenge.criteria.all()
+        if data is not None:
+            return ScoreForm(data, criteria=criteria)
+        existing = {s.criterion_id: s for s in Score.objects.filter(application=self.application,
+                                                                    assignment__user=self.request.user)}
+        return ScoreForm(criteria=criteria, scores=existing)
+
+    def create(self, form):
+        self.call_service(self.application, scores=form.scores())
+        return self.application
+
+    def get_success_url(self, obj):
+        return self.get_return_url(obj)
+
+    def get_context(self):
+        application = self.application
         challenge = application.challenge
-        return render(self.request, "challenges/application_score.html", {
-            "object": application, "challenge": challenge, "form": form,
-            "label": selectors.applicant_label(application, blind=challenge.blind_evaluation)}, status=status)
-
-    def get(self, request, pk):
-        application = self._application()
-        existing = {s.criterion_id: s for s in Score.objects.filter(application=application,
-                                                                    assignment__user=request.user)}
-        return self._render(application, ScoreForm(criteria=application.challenge.criteria.all(), scores=existing))
-
-    def post(self, request, pk):
-        application = self._application()
-        form = ScoreForm(request.POST, criteria=application.challenge.criteria.all())
-        if form.is_valid():
-            try:
-                services.scores_save(actor=request.user, application=application, scores=form.scores())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Scores saved."))
-                return redirect("challenges:challenge_evaluate", slug=application.challenge.slug)
-        return self._render(application, form, status=400)
+        return {"object": application, "challenge": challenge,
+                "label": selectors.applicant_label(application, blind=challenge.blind_evaluation)}
 
 
-class ConflictDeclareView(ScoreView):
-    def get(self, request, pk):
-        raise Http404
+class ConflictDeclareView(JurorApplicationMixin, ObjectActionView):
+    form_class = ConflictForm
+    service = services.conflict_declare
+    success_message = _lazy("Conflict of interest recorded; you will not score this application.")
+    confirm_question = _lazy("Declare a conflict of interest with this application?")
 
-    def post(self, request, pk):
-        application = self._application()
-        form = ConflictForm(request.POST)
-        form.is_valid()
-        services.conflict_declare(actor=request.user, challenge=application.challenge, application=application,
-                                  reason=form.cleaned_data.get("reason", ""))
-        messages.success(request, _("Conflict of interest recorded; you will not score this application."))
-        return redirect("challenges:challenge_evaluate", slug=application.challenge.slug)
+    def service_kwargs(self, obj):
+        return {**super().service_kwargs(obj), "challenge": obj.challenge}
 
 
 class RankingView(GateView):
@@ -150,32 +163,25 @@ class RankingExcelView(GateView):
         return response
 
 
-class ShortlistView(GateView):
+class OwnerApplicationActionView(ObjectActionView):
+    """The owner's shortlist and decision on one application (the service checks the owner)."""
+
     model = Application
+    action = VIEW
 
-    def post(self, request, pk):
-        application = self.get_object()
-        try:
-            services.application_shortlist(actor=request.user, application=application,
-                                           shortlisted=request.POST.get("shortlisted", "1") == "1")
-        except ValidationError as error:
-            message_error(request, error)
-        return redirect("challenges:challenge_ranking", slug=application.challenge.slug)
+    def get_return_url(self, obj):
+        return reverse("challenges:challenge_ranking", kwargs={"slug": obj.challenge.slug})
 
 
-class DecideView(GateView):
-    model = Application
+class ShortlistView(OwnerApplicationActionView):
+    service = services.application_shortlist
+    success_message = _lazy("Shortlist updated.")
 
-    def post(self, request, pk):
-        application = self.get_object()
-        form = DecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.application_decide(actor=request.user, application=application, **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Decision recorded; letters go out when the challenge is decided."))
-        return redirect("challenges:challenge_ranking", slug=application.challenge.slug)
+    def service_kwargs(self, obj):
+        return {"shortlisted": self.request.POST.get("shortlisted", "1") == "1"}
 
 
+class DecideView(OwnerApplicationActionView):
+    form_class = DecisionForm
+    service = services.application_decide
+    success_message = _lazy("Decision recorded; letters go out when the challenge is decided.")
