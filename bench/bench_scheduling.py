@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     limit = args.time_limit or (10.0 if args.quick else 55.0)
     header = (f"{'instance':<17} {'method':<7} {'seed':>4} " + " ".join(f"{c:>15}" for c in COLUMNS)
-              + "".join(f" {r[0]:>7}" for r in RATIOS) + f" {'load':>5}")
+              + "".join(f" {r[0]:>7}" for r in RATIOS) + f" {'load':>5}  found by (methods that ran)")
     print(f"time limit per instance: {limit:g} s, {os.cpu_count()} cores")
     print(header)
     print("-" * len(header))
@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                 cells = " ".join(f"{'-' if st[c] is None else str(st[c]):>15}" for c in COLUMNS)
                 cells += "".join(f" {_percent(st[a], st[b]):>7}" for _, a, b in RATIOS)
                 load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-                print(f"{name:<17} {method:<7} {seed:>4} {cells} {load:>5.1f}", flush=True)
+                print(f"{name:<17} {method:<7} {seed:>4} {cells} {load:>5.1f}  {s.method} ({', '.join(s.methods)})",
+                      flush=True)
             if len(breaks) > 1:
                 b = sorted(breaks)
                 print(f"{name:<17} {method:<7} breaks min/median/max over {len(b)} seeds: "

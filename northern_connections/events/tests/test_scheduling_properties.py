@@ -43,11 +43,28 @@ def allowed_slots(data: dict, m: dict) -> list[str]:
 
 def violations(data: dict, out: dict, fixed: dict | None = None) -> list[str]:
     """Every hard rule of the contract, checked on the raw JSON."""
+    meetings = {m["id"]: m for m in data["meetings"]}
+    errs, seen, count = _assignment_violations(data, out)
+    maxm = {p["id"]: p.get("max_meetings") for p in data["participants"]}
+    errs += [f"{p} over max_meetings" for p, c in count.items() if maxm[p] is not None and c > maxm[p]]
+    placed = {(a["meeting"], a["slot"]) for a in out["assignments"]}
+    errs += [f"locked {m['id']} moved" for m in data["meetings"]
+             if m.get("locked_slot") is not None and (m["id"], m["locked_slot"]) not in placed]
+    placed_tables = {(a["meeting"], a["slot"], a["table"]) for a in out["assignments"]}
+    errs += [f"fixed {mid} moved" for mid, (sid, table) in (fixed or {}).items()
+             if (mid, sid, table) not in placed_tables]
+    if sorted(seen | set(out["unscheduled"])) != sorted(meetings) or seen & set(out["unscheduled"]):
+        errs.append("assignments and unscheduled do not partition the meetings")
+    return errs
+
+
+def _assignment_violations(data: dict, out: dict) -> tuple[list[str], set[str], dict[str, int]]:
+    """The rules each assignment must keep given the ones before it; also the meetings seen and
+    every participant's meeting count."""
     errs = []
     block = {s["id"]: s["block"] for s in data["slots"]}
     meetings = {m["id"]: m for m in data["meetings"]}
-    maxm = {p["id"]: p.get("max_meetings") for p in data["participants"]}
-    seen, busy, tables_used, count = set(), set(), {}, {}
+    seen, busy, tables_used, count = set(), set(), set(), {}
     for a in out["assignments"]:
         mid, sid, table = a["meeting"], a["slot"], a["table"]
         m = meetings[mid]
@@ -66,21 +83,8 @@ def violations(data: dict, out: dict, fixed: dict | None = None) -> list[str]:
             errs.append(f"{mid} bad table {table}")
         if (sid, table) in tables_used:
             errs.append(f"table {table} twice in {sid}")
-        tables_used[(sid, table)] = mid
-    for p, c in count.items():
-        if maxm[p] is not None and c > maxm[p]:
-            errs.append(f"{p} over max_meetings")
-    for m in data["meetings"]:
-        if m.get("locked_slot") is not None and not any(
-            a["meeting"] == m["id"] and a["slot"] == m["locked_slot"] for a in out["assignments"]
-        ):
-            errs.append(f"locked {m['id']} moved")
-    for mid, (sid, table) in (fixed or {}).items():
-        if not any(a["meeting"] == mid and a["slot"] == sid and a["table"] == table for a in out["assignments"]):
-            errs.append(f"fixed {mid} moved")
-    if sorted(seen | set(out["unscheduled"])) != sorted(meetings) or seen & set(out["unscheduled"]):
-        errs.append("assignments and unscheduled do not partition the meetings")
-    return errs
+        tables_used.add((sid, table))
+    return errs, seen, count
 
 
 def objective(data: dict, where: dict[str, str]) -> tuple[int, int, int]:
