@@ -1,39 +1,28 @@
-"""Fixtures shared by every app's tests (imports inside fixtures: plain-Python tests also run without Django)."""
+"""Fixtures shared by every app's tests (imports inside fixtures: plain-Python tests also run without Django).
+
+Ordinary tests start from `people` (two organisations and their administrators) and build the objects
+they use themselves. The permission matrix has its own world with every app's objects
+(`core/tests/test_permission_matrix.py`); no other test should depend on those.
+"""
 
 import pytest
 
 
 @pytest.fixture
 def make_user(db):
-    from allauth.account.models import EmailAddress
+    """`make_user(email, superuser=False, **extra)`: a user with a verified address who can log in."""
+    from northern_connections.core.testing import create_user
 
-    from northern_connections.accounts.models import User
-
-    def make(email: str, *, superuser: bool = False, password: str = "correct-horse-battery", **extra):
-        create = User.objects.create_superuser if superuser else User.objects.create_user
-        user = create(email=email, password=password, **extra)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
-
-    return make
+    return create_user
 
 
 @pytest.fixture
-def world(db, make_user):
-    """Anonymous, a member (admin) of `organisation`, an outsider with an organisation, a platform admin."""
-    from northern_connections.accounts.models import Membership
-    from northern_connections.core.testing import World, build_world
-    from northern_connections.directory.tests.factories import OrganisationFactory
+def people(db):
+    """Anonymous, "member" (admin of `organisation`, a Swedish municipality), "outsider" (admin of
+    `other_organisation`, a Danish SME) and a platform "admin" (see core.testing.People)."""
+    from northern_connections.core.testing import build_people
 
-    organisation = OrganisationFactory(kind="municipality", country="SE")
-    other = OrganisationFactory(kind="sme", country="DK")
-    member = make_user("member@example.org")
-    outsider = make_user("outsider@example.org")
-    admin = make_user("admin@example.org", superuser=True)
-    Membership.objects.create(user=member, organisation=organisation, role="admin")
-    Membership.objects.create(user=outsider, organisation=other, role="admin")
-    users = {"anonymous": None, "member": member, "outsider": outsider, "admin": admin}
-    return build_world(World(organisation=organisation, other_organisation=other, users=users))
+    return build_people()
 
 
 @pytest.fixture

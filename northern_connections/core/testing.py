@@ -13,25 +13,77 @@ cannot be added without deciding who may use it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 
 ROLES = ("anonymous", "member", "outsider", "admin")
 APPS = [app.rsplit(".", 1)[-1] for app in settings.INSTALLED_APPS if app.startswith("northern_connections.")]
 
 
 @dataclass
-class World:
-    """The people and objects a permission case talks about."""
+class People:
+    """Two organisations and the four kinds of user: what ordinary tests start from (the `people` fixture).
+
+    `organisation` is a Swedish municipality administered by "member"; `other_organisation` a Danish SME
+    administered by "outsider"; "admin" is a platform administrator; "anonymous" is None.
+    """
 
     organisation: Any
     other_organisation: Any
     users: dict[str, Any]
+
+    @property
+    def member(self):
+        return self.users["member"]
+
+    @property
+    def outsider(self):
+        return self.users["outsider"]
+
+    @property
+    def admin(self):
+        return self.users["admin"]
+
+
+@dataclass
+class World(People):
+    """The people and every app's objects that the permission cases talk about (the matrix's own world)."""
+
     objects: dict[str, Any] = field(default_factory=dict)
+
+
+def create_user(email: str, *, superuser: bool = False, password: str = "correct-horse-battery", **extra):
+    """A user who can log in at once (verified e-mail address), as allauth requires."""
+    from allauth.account.models import EmailAddress
+
+    from northern_connections.accounts.models import User
+
+    create = User.objects.create_superuser if superuser else User.objects.create_user
+    user = create(email=email, password=password, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def build_people(cls: type[People] = People, make_user: Callable[..., Any] = create_user) -> People:
+    """The two organisations and their administrators, and a platform administrator; no app's objects."""
+    from northern_connections.accounts.models import Membership
+    from northern_connections.directory.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(kind="municipality", country="SE")
+    other = OrganisationFactory(kind="sme", country="DK")
+    member = make_user("member@example.org")
+    outsider = make_user("outsider@example.org")
+    admin = make_user("admin@example.org", superuser=True)
+    Membership.objects.create(user=member, organisation=organisation, role="admin")
+    Membership.objects.create(user=outsider, organisation=other, role="admin")
+    users = {"anonymous": None, "member": member, "outsider": outsider, "admin": admin}
+    return cls(organisation=organisation, other_organisation=other, users=users)
 
 
 @dataclass
@@ -66,7 +118,33 @@ def all_cases() -> list[PermissionCase]:
     return [case for module in _modules() for case in module.CASES]
 
 
-def build_world(world: World) -> World:
+def reset_between_cases() -> None:
+    """Forget what an app keeps per process (its `permission_cases.reset()`), as the database is rolled back."""
+    for module in _modules():
+        if hasattr(module, "reset"):
+            module.reset()
+
+
+@contextmanager
+def rolled_back(using: str = "default") -> Iterator[None]:
+    """A transaction (a savepoint when nested) that is always rolled back, as Django's TestCase does per test.
+
+    The matrix builds its world once inside one of these and runs each case inside another, so every
+    case starts from the same rows without rebuilding them.
+    """
+    atomic = transaction.atomic(using=using)
+    atomic._from_testcase = True  # durable blocks inside behave as they do under TestCase
+    atomic.__enter__()
+    try:
+        yield
+    finally:
+        transaction.set_rollback(True, using=using)
+        atomic.__exit__(None, None, None)
+
+
+def build_world(world: World | None = None) -> World:
+    """The people plus every app's permission objects (each app's `build(world)`)."""
+    world = world or build_people(World)
     for module in _modules():
         if hasattr(module, "build"):
             module.build(world)

@@ -2,8 +2,9 @@ import pytest
 
 
 @pytest.fixture
-def people(world, make_user):
-    """Owner officer (world.users['member']), an SME editor (outsider), a partner SME and two jurors."""
+def people(people, make_user):
+    """The root `people` as the board's cast: the owner officer ("member" of the municipality), an SME
+    editor ("outsider" of the Danish SME), the platform admin, a partner SME and two jurors."""
     from northern_connections.accounts.models import Membership
     from northern_connections.directory.tests.factories import OrganisationFactory
 
@@ -13,7 +14,7 @@ def people(world, make_user):
     juror_a = make_user("juror.a@example.org")
     juror_b = make_user("juror.b@example.org")
     return {
-        "owner": world.users["member"], "owner_org": world.organisation,
-        "sme": world.users["outsider"], "sme_org": world.other_organisation,
+        "owner": people.member, "owner_org": people.organisation, "admin": people.admin,
+        "sme": people.outsider, "sme_org": people.other_organisation,
         "partner": partner_user, "partner_org": partner_org, "juror_a": juror_a, "juror_b": juror_b,
     }

@@ -5,7 +5,7 @@ from northern_connections.challenges import services
 from .factories import ApplicationFactory, ChallengeFactory
 
 
-def test_api_filters_like_the_page(world, client):
+def test_api_filters_like_the_page(db, client):
     ChallengeFactory(slug="oslo-one", owner__country="NO", owner__kind="municipality")
     response = client.get(reverse("api:v1:challenge-list"), {"country": "NO"})
     assert [c["slug"] for c in response.json()["results"]] == ["oslo-one"]

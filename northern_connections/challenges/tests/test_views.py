@@ -108,7 +108,7 @@ def test_journey_publish_find_ask_apply_late_edit_score_shortlist_decide(people,
 @pytest.mark.parametrize("query", ["", "&country=SE&value_chain=heating-cooling&trl=7&route=pcp&language=sv",
                                    "&q=schools&deadline_after=2020-01-01"])
 @pytest.mark.parametrize("who", ["anonymous", "member"])
-def test_list_query_count_is_the_same_for_25_and_50_rows(world, client, query, who):
+def test_list_query_count_is_the_same_for_25_and_50_rows(people, client, query, who):
     """A constant number of queries per page (issue 3; bench/bench_challenges.py measures it at 10,000)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -121,7 +121,7 @@ def test_list_query_count_is_the_same_for_25_and_50_rows(world, client, query, w
         challenge.value_chains.add(heating)
     bulk_index((c, c.title_en, "en") for c in challenges)
     if who == "member":
-        client.force_login(world.users["member"])
+        client.force_login(people["owner"])
     counts = {}
     for size in (25, 50):
         with CaptureQueriesContext(connection) as queries:

@@ -1,20 +1,58 @@
-"""Every view and endpoint, for anonymous, member, outsider and admin (see core/testing.py)."""
+"""Every view and endpoint, for anonymous, member, outsider and admin (see core/testing.py).
+
+The matrix has its own world (every app's permission objects), built once per module inside a
+transaction that is never committed; each case runs inside a savepoint that is rolled back, so every
+case starts from the same rows and the ~840 cases do not rebuild them ~840 times. The users are
+logged in once, while the world is built; a case only presents its user's session cookie.
+"""
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import get_resolver
 from django.urls.resolvers import URLPattern, URLResolver
 
-from northern_connections.core.testing import EXEMPT_URL_PREFIXES, ROLES, all_cases
+from northern_connections.core.testing import (
+    EXEMPT_URL_PREFIXES,
+    ROLES,
+    all_cases,
+    build_world,
+    reset_between_cases,
+    rolled_back,
+)
 
 CASES = all_cases()
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The permission world, shared by the module's cases (see the module docstring)."""
+    with django_db_blocker.unblock(), rolled_back():
+        world = build_world()
+        world.sessions = {}
+        for role, user in world.users.items():
+            if user is not None:
+                login = Client()
+                login.force_login(user)
+                world.sessions[role] = login.cookies[settings.SESSION_COOKIE_NAME].value
+        yield world
+
+
+@pytest.fixture
+def db(world, django_db_blocker):
+    """pytest-django's `db`, overridden for this module: a savepoint inside the world's transaction, rolled
+    back after the case (the name also tells pytest-django that the module needs the test database)."""
+    with django_db_blocker.unblock(), rolled_back():
+        reset_between_cases()
+        yield
+    reset_between_cases()
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_permission(case, role, world, client):
-    user = world.users[role]
-    if user is not None:
-        client.force_login(user)
+def test_permission(case, role, world, db, client):
+    if role in world.sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     path = case.path(world)
     data = case.data(world) if case.data else None
     if case.json:

@@ -16,17 +16,17 @@ def test_events_list_and_detail_are_public(fair, client):
     assert detail["blocks"][0]["slot_count"] == 4 and detail["time_zone"] == "Europe/Stockholm"
 
 
-def test_register_request_accept_and_agenda(fair, client, world):
+def test_register_request_accept_and_agenda(fair, client, people):
     from northern_connections.events import services
 
-    event = EventFactory(slug="api-open", organisers=[world.organisation])
-    client.force_login(world.users["outsider"])
+    event = EventFactory(slug="api-open", organisers=[people.organisation])
+    client.force_login(people.users["outsider"])
     response = client.post(reverse("api:v1:registration-list"),
-                           {"event": "api-open", "organisation": world.other_organisation.slug},
+                           {"event": "api-open", "organisation": people.other_organisation.slug},
                            content_type="application/json")
     assert response.status_code == 201 and response.json()["status"] == "accepted"
     again = client.post(reverse("api:v1:registration-list"),
-                        {"event": "api-open", "organisation": world.other_organisation.slug},
+                        {"event": "api-open", "organisation": people.other_organisation.slug},
                         content_type="application/json")
     assert again.status_code == 400 and "already registered" in str(again.json())
     mine = client.get(reverse("api:v1:registration-list")).json()["results"]
@@ -49,7 +49,7 @@ def test_register_request_accept_and_agenda(fair, client, world):
     meeting = MeetingRequest.objects.get(pk=request_id).meeting
     organiser = fair["people"]["organiser"]
     services.meeting_move(actor=organiser, meeting=meeting, slot=fair["block"].slots.first(), table=1)
-    client.force_login(world.users["outsider"])
+    client.force_login(people.users["outsider"])
     assert client.get(reverse("api:v1:agenda-list"), {"event": "fair"}).json()["results"] == []  # not published
     services.schedule_publish(actor=organiser, event=fair["event"])
     [row] = client.get(reverse("api:v1:agenda-list"), {"event": "fair"}).json()["results"]

@@ -18,23 +18,23 @@ from .factories import STOCKHOLM, EventFactory, ParticipantFactory, make_block
 # --- events and blocks ----------------------------------------------------------------------------------------
 
 
-def test_event_create_needs_an_organiser_the_actor_edits(world):
+def test_event_create_needs_an_organiser_the_actor_edits(people):
     starts = timezone.now() + timedelta(days=10)
     fields = {"title": "Living Lab day", "summary": "Demonstrations", "venue": "Lindholmen", "starts_at": starts,
               "ends_at": starts + timedelta(hours=8), "time_zone": "Europe/Stockholm"}
     with pytest.raises(PermissionDenied):
-        services.event_create(actor=world.users["outsider"], organisers=[world.organisation], **fields)
-    event = services.event_create(actor=world.users["member"], organisers=[world.organisation], **fields)
+        services.event_create(actor=people.users["outsider"], organisers=[people.organisation], **fields)
+    event = services.event_create(actor=people.users["member"], organisers=[people.organisation], **fields)
     assert event.status == "draft" and event.slug == "living-lab-day"
-    services.event_publish(actor=world.users["member"], event=event)
+    services.event_publish(actor=people.users["member"], event=event)
     event.refresh_from_db()
     assert event.status == "published" and event.published_at
 
 
-def test_event_needs_a_venue_or_an_online_url(world):
+def test_event_needs_a_venue_or_an_online_url(people):
     starts = timezone.now() + timedelta(days=10)
     with pytest.raises(ValidationError) as error:
-        services.event_create(actor=world.users["member"], organisers=[world.organisation], title="Webinar",
+        services.event_create(actor=people.users["member"], organisers=[people.organisation], title="Webinar",
                               summary="x", starts_at=starts, ends_at=starts + timedelta(hours=1))
     assert "venue" in error.value.message_dict
 
@@ -84,7 +84,7 @@ def _sme(make_user, email, country="NL"):
     return user, organisation
 
 
-def test_registration_window_is_enforced(world, make_user, frozen):
+def test_registration_window_is_enforced(people, make_user, frozen):
     now = timezone.now()
     event = EventFactory(registration_opens_at=now + timedelta(days=1), registration_closes_at=now + timedelta(days=5))
     user, org = _sme(make_user, "nl@example.org")
@@ -98,16 +98,16 @@ def test_registration_window_is_enforced(world, make_user, frozen):
     assert services.participant_register(actor=user, event=event, organisation=org).status == "accepted"
 
 
-def test_registration_needs_a_published_event_and_membership(world, make_user):
+def test_registration_needs_a_published_event_and_membership(people, make_user):
     draft = EventFactory(status="draft")
     user, org = _sme(make_user, "nl@example.org")
     with pytest.raises(ValidationError):
         services.participant_register(actor=user, event=draft, organisation=org)
     with pytest.raises(PermissionDenied):
-        services.participant_register(actor=user, event=EventFactory(), organisation=world.other_organisation)
+        services.participant_register(actor=user, event=EventFactory(), organisation=people.other_organisation)
 
 
-def test_automatic_approval_respects_capacity(world, make_user):
+def test_automatic_approval_respects_capacity(people, make_user):
     event = EventFactory(capacity=1)
     first, first_org = _sme(make_user, "a@example.org")
     second, second_org = _sme(make_user, "b@example.org")
@@ -116,20 +116,20 @@ def test_automatic_approval_respects_capacity(world, make_user):
         services.participant_register(actor=second, event=event, organisation=second_org)
 
 
-def test_approval_by_organiser_queues_applicants_and_bulk_screening_keeps_capacity(world, make_user,
+def test_approval_by_organiser_queues_applicants_and_bulk_screening_keeps_capacity(people, make_user,
                                                                                    django_capture_on_commit_callbacks):
-    event = EventFactory(capacity=2, approval_mode="organiser", organisers=[world.organisation])
+    event = EventFactory(capacity=2, approval_mode="organiser", organisers=[people.organisation])
     applicants = []
     for n in range(3):
         user, org = _sme(make_user, f"applicant{n}@example.org")
         applicants.append(services.participant_register(actor=user, event=event, organisation=org))
     assert {p.status for p in applicants} == {"pending"}
-    organiser = world.users["member"]
+    organiser = people.users["member"]
     with pytest.raises(ValidationError, match="Only 2 places"):
         services.participants_screen(actor=organiser, event=event, participant_ids=[p.pk for p in applicants],
                                      accept=True)
     with pytest.raises(PermissionDenied):
-        services.participants_screen(actor=world.users["outsider"], event=event,
+        services.participants_screen(actor=people.users["outsider"], event=event,
                                      participant_ids=[applicants[0].pk], accept=True)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.participants_screen(actor=organiser, event=event,
@@ -147,7 +147,7 @@ def test_approval_by_organiser_queues_applicants_and_bulk_screening_keeps_capaci
     assert again.pk == applicants[0].pk and again.status == "pending"
 
 
-def test_one_registration_per_organisation(world, make_user):
+def test_one_registration_per_organisation(people, make_user):
     event = EventFactory()
     user, org = _sme(make_user, "a@example.org")
     services.participant_register(actor=user, event=event, organisation=org)

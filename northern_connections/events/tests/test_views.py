@@ -19,12 +19,13 @@ def _local(moment):
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
-def test_organiser_creates_publishes_and_sets_up_an_event(world, client):
-    client.force_login(world.users["member"])
+def test_organiser_creates_publishes_and_sets_up_an_event(people, client):
+    client.force_login(people.users["member"])
     day = (timezone.now() + timedelta(days=40)).date()
     response = client.post(reverse("events:event_add"), {
         "title": "Gothenburg Living Lab day", "kind": "living_lab", "summary": "Demonstrations and meetings.",
-        "venue": "Johanneberg Science Park", "city": "Göteborg", "country": "SE", "organisers": [world.organisation.pk],
+        "venue": "Johanneberg Science Park", "city": "Göteborg", "country": "SE",
+        "organisers": [people.organisation.pk],
         "time_zone": "Europe/Stockholm", "starts_at": f"{day}T08:00", "ends_at": f"{day}T17:00",
         "approval_mode": "organiser", "meeting_request_hours": 48, "max_meetings": 8, "capacity": 40})
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -42,7 +43,7 @@ def test_organiser_creates_publishes_and_sets_up_an_event(world, client):
     # A draft is the organisers' business.
     client.logout()
     assert client.get(event.get_absolute_url()).status_code == 404
-    client.force_login(world.users["member"])
+    client.force_login(people.users["member"])
     client.post(reverse("events:event_publish", args=[event.slug]))
     client.logout()
     page = client.get(event.get_absolute_url()).content.decode()
@@ -51,7 +52,7 @@ def test_organiser_creates_publishes_and_sets_up_an_event(world, client):
     assert ical["Content-Type"].startswith("text/calendar") and b"SUMMARY:Gothenburg Living Lab day" in ical.content
 
 
-def test_list_filters_and_searches(world, client):
+def test_list_filters_and_searches(people, client):
     EventFactory(title="Offshore wind brokerage", slug="wind", kind="brokerage")
     services.event_index(Event.objects.get(slug="wind"))
     EventFactory(title="Hydrogen webinar", slug="h2", kind="webinar", venue="", online_url="https://example.org/w")
@@ -62,7 +63,7 @@ def test_list_filters_and_searches(world, client):
     assert "Offshore wind" in client.get(reverse("events:event_list"), {"q": "offshore"}).content.decode()
 
 
-def test_event_list_runs_a_constant_number_of_queries(world, client):
+def test_event_list_runs_a_constant_number_of_queries(people, client):
     EventFactory()
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("events:event_list"))
@@ -73,20 +74,20 @@ def test_event_list_runs_a_constant_number_of_queries(world, client):
     assert len(many) == len(few)
 
 
-def test_sme_registers_with_availability_and_organiser_screens_in_bulk(world, client, make_user,
+def test_sme_registers_with_availability_and_organiser_screens_in_bulk(people, client, make_user,
                                                                        django_capture_on_commit_callbacks):
     from northern_connections.accounts.models import Membership
     from northern_connections.directory.tests.factories import OrganisationFactory
 
     from .factories import make_block
 
-    event = EventFactory(organisers=[world.organisation], approval_mode="organiser")
+    event = EventFactory(organisers=[people.organisation], approval_mode="organiser")
     morning, afternoon = make_block(event), make_block(event, name="Afternoon", start=time(14))
-    client.force_login(world.users["outsider"])
+    client.force_login(people.users["outsider"])
     assert "Meeting blocks you can attend" in client.get(reverse("events:event_register", args=[event.slug])
                                                          ).content.decode()
     response = client.post(reverse("events:event_register", args=[event.slug]), {
-        "organisation": world.other_organisation.pk, "note": "We sell heat pumps", "available_blocks": [morning.pk]})
+        "organisation": people.other_organisation.pk, "note": "We sell heat pumps", "available_blocks": [morning.pk]})
     assert response.status_code == 302
     participant = Participant.objects.get(event=event)
     assert participant.status == "pending" and list(participant.unavailable_blocks.all()) == [afternoon]
@@ -95,7 +96,7 @@ def test_sme_registers_with_availability_and_organiser_screens_in_bulk(world, cl
         org = OrganisationFactory(kind="sme", country="NO")
         Membership.objects.create(user=user, organisation=org, role="admin")
         services.participant_register(actor=user, event=event, organisation=org)
-    client.force_login(world.users["member"])
+    client.force_login(people.users["member"])
     page = client.get(reverse("events:participant_list", args=[event.slug])).content.decode()
     assert "We sell heat pumps" in page and "3 registrations" in page
     ids = list(Participant.objects.filter(event=event).values_list("pk", flat=True))

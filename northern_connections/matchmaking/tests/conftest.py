@@ -12,8 +12,8 @@ def _fresh_index_copies():
 
 
 @pytest.fixture
-def market(world):
-    """A small cross-border market (see factories.build_market), with the world's users."""
+def market(people):
+    """A small cross-border market (see factories.build_market), with the people's users."""
     from .factories import build_market
 
-    return build_market(world)
+    return build_market(people)

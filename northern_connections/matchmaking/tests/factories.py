@@ -52,15 +52,15 @@ def organisation(*, chains=(), steps=(), **fields):
     return obj
 
 
-def build_market(world) -> SimpleNamespace:
-    """The world's Danish SME (administered by "outsider") looking for challenges abroad and at home.
+def build_market(people) -> SimpleNamespace:
+    """The `people` fixture's Danish SME (administered by "outsider") looking for challenges abroad and at home.
 
     Challenges (all published): a Swedish and a Danish district-heating one that fit the SME, a
     Norwegian heat one that excludes Danish applicants, a Dutch solar one that does not fit, and a
     German heat one for clusters only. Organisations for the Swedish challenge: the SME, a Norwegian
     heat-pump SME with a long track record, a Dutch university and an unrelated wind company.
     """
-    sme = world.other_organisation
+    sme = people.other_organisation
     sme.description = "We make heat pumps and controls for district heating networks in Danish towns."
     sme.trl, sme.past_projects, sme.languages = 7, 3, ["da", "en"]
     sme.save()
@@ -68,7 +68,7 @@ def build_market(world) -> SimpleNamespace:
     sme.value_chains.set([vocab.chains["heating-cooling"]])
     sme.value_chain_steps.set([vocab.steps["manufacturing-components"]])
 
-    owner_se = world.organisation
+    owner_se = people.organisation
     owner_dk = OrganisationFactory(kind="municipality", country="DK", name="Aarhus Kommune", slug="aarhus")
     owner_no = OrganisationFactory(kind="municipality", country="NO", name="Bergen kommune", slug="bergen")
     owner_nl = OrganisationFactory(kind="municipality", country="NL", name="Gemeente Utrecht", slug="utrecht")
@@ -98,5 +98,5 @@ def build_market(world) -> SimpleNamespace:
                           description="Offshore wind foundations and rotor blades.", chains=["offshore-wind"],
                           trl=9, past_projects=40),
     )
-    return SimpleNamespace(sme=sme, sme_user=world.users["outsider"], owner=owner_se,
-                           owner_user=world.users["member"], challenges=challenges, others=others, world=world)
+    return SimpleNamespace(sme=sme, sme_user=people.outsider, owner=owner_se,
+                           owner_user=people.member, challenges=challenges, others=others, people=people)

@@ -23,6 +23,13 @@ def build(world):
     world.objects.update({"mm_published": published, "mm_draft": draft, "mm_search": search})
 
 
+def reset():
+    """The matrix rolls the database back after each case; this process's index copies must go with it."""
+    from northern_connections.matchmaking.index import reset_process_cache
+
+    reset_process_cache()
+
+
 def org_url(name):
     return lambda w: reverse(name, args=[w.organisation.slug])
 

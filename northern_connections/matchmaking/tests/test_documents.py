@@ -21,8 +21,8 @@ def test_an_organisation_document_carries_its_profile(db):
         7, "sme", "DK", True, 12.0, "da")
 
 
-def test_only_published_challenges_are_documents_with_their_trl_range(world):
-    owner = world.organisation
+def test_only_published_challenges_are_documents_with_their_trl_range(people):
+    owner = people.organisation
     published = challenge(owner, chains=["heating-cooling"], trl=(6, 8), slug="pub", language="sv",
                           title="Värmepumpar", title_en="Heat pumps")
     challenge(owner, slug="draft", status="draft")

@@ -22,12 +22,6 @@ def save_search(market, **fields):
     return services.savedsearch_create(actor=market.sme_user, organisation=market.sme, **fields)
 
 
-@pytest.fixture(autouse=True)
-def _only_the_smes_searches(market):
-    """The permission world saves searches of its own; these tests follow the SME's alone."""
-    SavedSearch.objects.exclude(user=market.sme_user).update(active=False)
-
-
 @pytest.fixture
 def publish(market, django_capture_on_commit_callbacks):
     """Publish a challenge and commit, so that the change log (and so the shared index) sees it."""
