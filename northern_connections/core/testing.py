@@ -9,6 +9,9 @@ Each app lists its views and endpoints in `tests/permission_cases.py`:
 member of the organisation that owns the object, outsider with an organisation of their own,
 platform admin) and fails when a URL name of the project has no case at all, so a new view
 cannot be added without deciding who may use it.
+
+It also looks at effects, not only at status codes: a write that is refused (an error status, the
+login page, or a redirect with an error message) must leave every project table as it was.
 """
 
 from __future__ import annotations
@@ -154,3 +157,67 @@ def build_world(world: World | None = None) -> World:
 # URL names that need no permission case: third-party pages with their own tests, or pure assets.
 EXEMPT_URL_PREFIXES = ("admin:", "account_", "socialaccount_", "set_language", "javascript-catalog", "schema",
                        "api-docs", "api:v1:api-root")
+
+
+# --------------------------------------------------------------------------- effects of a request
+REFUSED_STATUSES = frozenset({400, 401, 403, 404, 405, 409, 422, 429})
+
+
+def project_tables() -> list[str]:
+    """The tables of the project's own models (many-to-many tables included)."""
+    from django.apps import apps
+
+    ours = [app for app in apps.get_app_configs() if app.name.startswith("northern_connections.")]
+    return sorted({model._meta.db_table for app in ours for model in app.get_models(include_auto_created=True)
+                   if model._meta.managed and not model._meta.proxy})
+
+
+def fingerprint(using: str = "default") -> dict[str, tuple[int, int]]:
+    """Row count and an order-independent hash of every row, per project table: any INSERT, UPDATE or
+    DELETE changes it. Read in Python, so it is the same on every database; only computed when the
+    database's own write counter (see `write_count`) says a row may have changed."""
+    from django.db import connections
+
+    result = {}
+    with connections[using].cursor() as cursor:
+        for table in project_tables():
+            cursor.execute(f"SELECT * FROM {connections[using].ops.quote_name(table)}")  # noqa: S608 (model tables)
+            rows = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in cursor.fetchall()]
+            result[table] = (len(rows), sum(hash(row) for row in rows) % (1 << 64))
+    return result
+
+
+def write_count(using: str = "default") -> int | None:
+    """Rows written so far on this connection (SQLite) or in this transaction (PostgreSQL), rolled-back
+    savepoints included; None where the database keeps no such counter (then always fingerprint)."""
+    from django.db import connections
+
+    connection = connections[using]
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        return connection.connection.total_changes
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables")
+            return int(cursor.fetchone()[0])
+    return None
+
+
+def changed_tables(before: dict[str, tuple[int, int]], using: str = "default") -> list[str]:
+    after = fingerprint(using)
+    return sorted(table for table in after if after[table] != before.get(table))
+
+
+def is_refusal(response) -> bool:
+    """The request was refused: an error status, the login page, or a redirect with an error message."""
+    from django.contrib import messages
+    from django.shortcuts import resolve_url
+
+    if response.status_code in REFUSED_STATUSES:
+        return True
+    if response.status_code not in (301, 302, 303):
+        return False
+    if response.url.startswith(resolve_url(settings.LOGIN_URL)):
+        return True
+    storage = getattr(response.wsgi_request, "_messages", None)
+    return any(message.level >= messages.WARNING for message in (storage or ()))

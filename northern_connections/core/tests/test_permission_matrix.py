@@ -17,8 +17,12 @@ from northern_connections.core.testing import (
     ROLES,
     all_cases,
     build_world,
+    changed_tables,
+    fingerprint,
+    is_refusal,
     reset_between_cases,
     rolled_back,
+    write_count,
 )
 
 CASES = all_cases()
@@ -35,6 +39,7 @@ def world(django_db_setup, django_db_blocker):
                 login = Client()
                 login.force_login(user)
                 world.sessions[role] = login.cookies[settings.SESSION_COOKIE_NAME].value
+        world.fingerprint = fingerprint()
         yield world
 
 
@@ -55,6 +60,7 @@ def test_permission(case, role, world, db, client):
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     path = case.path(world)
     data = case.data(world) if case.data else None
+    writes_before = write_count()
     if case.json:
         response = getattr(client, case.method)(path, data=data, content_type="application/json")
     else:
@@ -62,6 +68,17 @@ def test_permission(case, role, world, db, client):
     expected = case.expect[role]
     expected = expected if isinstance(expected, tuple) else (expected,)
     assert response.status_code in expected, f"{case.id} as {role}: {response.status_code}, expected {expected}"
+    if case.method != "get" and is_refusal(response):
+        assert_nothing_changed(world, writes_before, f"{case.id} as {role} was refused ({response.status_code})")
+
+
+def assert_nothing_changed(world, writes_before, refused):
+    """A refused write leaves every project table as the world left it (rows written and rolled back
+    inside the request are fine). The cheap counter decides whether the fingerprint is needed."""
+    if writes_before is not None and write_count() == writes_before:
+        return
+    changed = changed_tables(world.fingerprint)
+    assert not changed, f"{refused} but changed {changed}"
 
 
 def _url_names(resolver, namespace=""):
