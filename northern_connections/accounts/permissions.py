@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from northern_connections.core.permissions import VIEW, Policy, register
+from northern_connections.core.permissions import VIEW, Policy, is_platform_admin, register
 
 from .models import Invitation, Membership, MembershipRequest, User
 from .selectors import admin_organisation_ids
@@ -21,7 +21,7 @@ class MembershipPolicy(Policy):
 
     def can_add(self, user, organisation=None, **context):
         return user.is_authenticated and (
-            user.is_superuser
+            is_platform_admin(user)
             or (
                 organisation is not None
                 and admin_organisation_ids(user).filter(organisation_id=organisation.pk).exists()

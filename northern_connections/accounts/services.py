@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from northern_connections.core.permissions import CHANGE, locked_for, require_add
+from northern_connections.core.permissions import ADMINISTER, CHANGE, can, locked_for, require_add
 
 from .choices import InvitationStatus, MembershipRole, RequestStatus
 from .models import Invitation, Membership, MembershipRequest, User
@@ -43,17 +43,10 @@ def membership_add(*, organisation, user: User, role: str = MembershipRole.MEMBE
     return membership
 
 
-def is_organisation_admin(user: User, organisation_id: int) -> bool:
-    return (
-        user.is_superuser
-        or Membership.objects.filter(user=user, organisation_id=organisation_id, role=MembershipRole.ADMIN).exists()
-    )
-
-
 def membership_set_role(*, actor: User, membership: Membership, role: str) -> Membership:
     with transaction.atomic():
         membership = locked_for(actor, CHANGE, membership)
-        if not is_organisation_admin(actor, membership.organisation_id):
+        if not can(actor, ADMINISTER, membership.organisation):
             raise PermissionDenied(_("Only an organisation administrator can change roles."))
         if membership.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
             if not _admins_left(membership.organisation_id, membership):

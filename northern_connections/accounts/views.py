@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rest_framework.authtoken.models import Token
 
-from northern_connections.core.permissions import CHANGE
+from northern_connections.core.permissions import ADMINISTER, CHANGE, can, is_platform_admin
 from northern_connections.core.views import GateView, message_error
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
 from .forms import InvitationForm, ProfileForm, RoleForm
 from .models import Invitation, Membership, MembershipRequest
-from .services import is_organisation_admin
 
 
 @method_decorator(login_required, name="dispatch")
@@ -66,18 +65,18 @@ class OrganisationPeopleView(GateView):
     def get(self, request, slug):
         organisation = get_object_or_404(Organisation.objects.restrict(request.user), slug=slug)
         people = selectors.organisation_people(actor=request.user, organisation=organisation)
-        if not people["memberships"].exists() and not request.user.is_superuser:
+        if not people["memberships"].exists() and not is_platform_admin(request.user):
             self.deny()
         return render(request, "accounts/organisation_people.html", {
             "organisation": organisation,
-            "is_admin": is_organisation_admin(request.user, organisation.pk),
+            "is_admin": can(request.user, ADMINISTER, organisation),
             "invitation_form": InvitationForm(),
             **people,
         })
 
     def post(self, request, slug):
         organisation = get_object_or_404(Organisation.objects.restrict(request.user), slug=slug)
-        if not (request.user.is_authenticated and is_organisation_admin(request.user, organisation.pk)):
+        if not can(request.user, ADMINISTER, organisation):
             self.deny()
         form = InvitationForm(request.POST)
         if form.is_valid():

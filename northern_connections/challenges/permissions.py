@@ -17,7 +17,16 @@ from northern_connections.accounts.selectors import (
     editor_organisation_ids,
     member_organisation_ids,
 )
-from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
+from northern_connections.core.permissions import (
+    CHANGE,
+    DELETE,
+    MATCH,
+    VIEW,
+    Policy,
+    is_platform_admin,
+    is_signed_in,
+    register,
+)
 from northern_connections.directory.choices import OrganisationKind
 
 from .choices import EVALUATED_STATUSES, ApplicationStatus, ChallengeStatus, PartnerStatus
@@ -41,20 +50,12 @@ from .models import (
 
 EVALUATE = "evaluate"
 IDENTIFY = "identify"
+LEAD = "lead"  # an application: the lead applicant's editors act for the consortium (invite partners)
+RECEIPT = "receipt"  # an application: its documents that name the applicant (receipt); not the jurors
+FEEDBACK = "feedback"  # an application: the feedback letter, for the applicant's side and the owners who wrote it
 
 # Organisations that may own a challenge: public authorities and clusters (issue 3 §1).
 OWNER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.REGIONAL_AUTHORITY, OrganisationKind.CLUSTER)
-
-
-def _authenticated(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def is_lead_applicant(user, application) -> bool:
-    """Editors of the lead applicant act for the consortium (invite partners); one rule for page and service."""
-    return bool(_authenticated(user) and (
-        user.is_superuser or editor_organisation_ids(user).filter(organisation_id=application.applicant_id).exists()
-    ))
 
 
 def owned_challenge_ids(org_ids):
@@ -78,16 +79,23 @@ class ChallengePolicy(Policy):
             # read every public challenge through the status index and sorted them for each page of the
             # board; with the exclusion it walks the deadline index in the board's order and stops early.
             public = ~Q(status=ChallengeStatus.DRAFT)
-            if not _authenticated(user):
+            if not is_signed_in(user):
                 return queryset.filter(public)
             return queryset.filter(public | Q(pk__in=owned_challenge_ids(member_organisation_ids(user))))
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return queryset.none()
         return self.member_scope(user, action, queryset)
 
     def member_scope(self, user, action, queryset):
         if action == EVALUATE:
             return queryset.filter(pk__in=jury_challenge_ids(user))
+        if action == MATCH:
+            # "Organisations for this challenge": its owners' members, and cluster managers, whose job is
+            # to bring their members to challenges; the challenge must be visible to them (drafts stay).
+            visible = self.scope(user, VIEW, queryset)
+            if Membership.objects.filter(user=user, organisation__kind=OrganisationKind.CLUSTER).exists():
+                return visible
+            return visible.filter(pk__in=owned_challenge_ids(member_organisation_ids(user)))
         if action == DELETE:
             return queryset.filter(owner_id__in=admin_organisation_ids(user), status=ChallengeStatus.DRAFT)
         return queryset.filter(pk__in=owned_challenge_ids(editor_organisation_ids(user)))
@@ -95,7 +103,7 @@ class ChallengePolicy(Policy):
     def can_add(self, user, organisation=None, **context):
         if is_platform_admin(user):
             return True
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return False
         editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES, organisation__kind__in=OWNER_KINDS)
         if organisation is not None:
@@ -111,7 +119,7 @@ class ChallengePartPolicy(Policy):
             return queryset
         if action == VIEW:
             return queryset.filter(challenge__in=Challenge.objects.restrict(user, VIEW).values("pk"))
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return queryset.none()
         return queryset.filter(challenge__in=Challenge.objects.restrict(user, CHANGE).values("pk"))
 
@@ -124,20 +132,20 @@ class ClarificationPolicy(Policy):
             return queryset
         visible_challenges = Challenge.objects.restrict(user, VIEW).values("pk")
         if action == VIEW:
-            if not _authenticated(user):
+            if not is_signed_in(user):
                 return queryset.filter(published=True, challenge__in=visible_challenges)
             return queryset.filter(
                 Q(published=True, challenge__in=visible_challenges)
                 | Q(organisation_id__in=member_organisation_ids(user))
                 | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
             )
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return queryset.none()
         # Answering is the owners' job.
         return queryset.filter(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
 
     def can_add(self, user, **context):
-        return _authenticated(user) and Membership.objects.filter(user=user).exists()
+        return is_signed_in(user) and Membership.objects.filter(user=user).exists()
 
 
 def application_ids_visible(user):
@@ -175,32 +183,29 @@ def application_ids_editable(user):
                                       ).values("pk")
 
 
-def applicant_side(user, application: Application) -> bool:
-    """Members of the lead applicant or of a confirmed consortium partner (and platform admins).
+def applicant_side_ids(user):
+    """Applications of which the user is a member of the lead applicant or of a confirmed partner.
 
     Their documents (the receipt, the feedback letter) name the applicant, so jurors, who may see
     the application itself in a blind evaluation, are not on this side.
     """
-    if is_platform_admin(user):
-        return True
-    if not _authenticated(user):
-        return False
-    partners = ApplicationPartner.objects.filter(application=application, status=PartnerStatus.CONFIRMED)
-    return Membership.objects.filter(user=user).filter(
-        Q(organisation_id=application.applicant_id) | Q(organisation_id__in=partners.values("organisation_id"))
-    ).exists()
-
-
-def may_read_feedback(user, application: Application) -> bool:
-    """The feedback letter: the applicant's side, and the owners who wrote it."""
-    return applicant_side(user, application) or (
-        _authenticated(user) and Challenge.objects.restrict(user, CHANGE).filter(pk=application.challenge_id).exists())
+    member_orgs = member_organisation_ids(user)
+    partners = ApplicationPartner.objects.filter(organisation_id__in=member_orgs, status=PartnerStatus.CONFIRMED)
+    return Application.objects.filter(Q(applicant_id__in=member_orgs) | Q(pk__in=partners.values("application_id"))
+                                      ).values("pk")
 
 
 class ApplicationPolicy(Policy):
     public_view = False
 
     def member_scope(self, user, action, queryset):
+        if action == LEAD:
+            return queryset.filter(applicant_id__in=editor_organisation_ids(user))
+        if action == RECEIPT:
+            return queryset.filter(pk__in=applicant_side_ids(user))
+        if action == FEEDBACK:
+            owned = owned_challenge_ids(editor_organisation_ids(user))
+            return queryset.filter(Q(pk__in=applicant_side_ids(user)) | Q(challenge_id__in=owned))
         if action == VIEW:
             return queryset.filter(pk__in=application_ids_visible(user))
         if action == IDENTIFY:
@@ -210,7 +215,7 @@ class ApplicationPolicy(Policy):
         return queryset.filter(pk__in=application_ids_editable(user))
 
     def can_add(self, user, **context):
-        return _authenticated(user)
+        return is_signed_in(user)
 
 
 class ApplicationPartnerPolicy(Policy):
@@ -288,7 +293,7 @@ class RecommendationPolicy(Policy):
     def can_add(self, user, cluster=None, **context):
         if is_platform_admin(user):
             return True
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return False
         editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES,
                                              organisation__kind=OrganisationKind.CLUSTER)

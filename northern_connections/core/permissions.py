@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 VIEW = "view"
 CHANGE = "change"
 DELETE = "delete"
+# Actions more than one app asks about; an app's own actions (e.g. "evaluate") live in its permissions.py.
+ADMINISTER = "administer"  # an organisation: its administrators (roles, invitations, join requests)
+MATCH = "match"  # an organisation or a challenge: who may see its matchmaking recommendations
+REPRESENT = "represent"  # an organisation: any member may speak for it (ask a question, register for an event)
+
+
+def is_signed_in(user: User | AnonymousUser | None) -> bool:
+    """A real, active account (not anonymous, not deactivated)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def is_platform_admin(user: User | AnonymousUser | None) -> bool:

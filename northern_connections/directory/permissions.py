@@ -5,7 +5,16 @@ from django.db.models import Q
 from northern_connections.accounts.choices import MembershipRole
 from northern_connections.accounts.models import Membership
 from northern_connections.accounts.selectors import editor_organisation_ids
-from northern_connections.core.permissions import DELETE, VIEW, Policy, register
+from northern_connections.core.permissions import (
+    ADMINISTER,
+    DELETE,
+    MATCH,
+    REPRESENT,
+    VIEW,
+    Policy,
+    is_platform_admin,
+    register,
+)
 
 from .models import (
     ClusterMembership,
@@ -24,10 +33,16 @@ from .models import (
 
 
 class OrganisationPolicy(Policy):
-    """Editors maintain the profile; only the organisation's administrators may delete it."""
+    """Editors maintain the profile; only the organisation's administrators may delete or administer it.
+
+    MATCH ("Challenges for my organisation"): any member, since recommendations reveal what the
+    platform knows about an organisation's fit, which is its own business.
+    """
 
     def member_scope(self, user, action, queryset):
-        if action == DELETE:
+        if action in (MATCH, REPRESENT):
+            return queryset.filter(pk__in=Membership.objects.filter(user=user).values("organisation_id"))
+        if action in (DELETE, ADMINISTER):
             admin_ids = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
             return queryset.filter(pk__in=admin_ids)
         return queryset.filter(pk__in=editor_organisation_ids(user))
@@ -57,7 +72,7 @@ class ContactPersonPolicy(Policy):
         return bool(
             user.is_authenticated
             and (
-                user.is_superuser
+                is_platform_admin(user)
                 or (organisation and editor_organisation_ids(user).filter(organisation_id=organisation.pk).exists())
             )
         )

@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import Substr
 
 from northern_connections.accounts.models import Membership
-from northern_connections.core.permissions import VIEW
+from northern_connections.core.permissions import VIEW, is_platform_admin
 
 from .models import ClusterMembership, ContactPerson, NutsRegion, Organisation, Partner, Partnership
 
@@ -25,7 +25,7 @@ def organisations_acting_for(*, actor, roles=None, kinds=None, all_for_admins: b
     `roles` limits to membership roles (e.g. EDITING_ROLES); `all_for_admins` offers platform
     administrators every organisation, for acting on a partner's behalf.
     """
-    if all_for_admins and actor.is_superuser:
+    if all_for_admins and is_platform_admin(actor):
         queryset = Organisation.objects.all()
     else:
         memberships = Membership.objects.filter(user=actor)

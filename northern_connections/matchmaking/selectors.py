@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from northern_connections.core.permissions import VIEW
+from northern_connections.core.permissions import MATCH, VIEW, can
 
 from .choices import CrossBorder, IndexKind
 from .documents import TRL_SOUGHT, source_for
@@ -27,7 +27,6 @@ from .engine import Match, Query
 from .engine.explain import value_label
 from .index import shared_index
 from .models import AlertDelivery, SavedSearch
-from .permissions import may_match_for_challenge, may_match_for_organisation
 
 #: Results asked of the engine beyond what is shown, so that hiding rows the actor may not see
 #: (or a stale row about to be replayed away) still leaves a full page.
@@ -185,7 +184,7 @@ def challenge_query(organisation, *, now: datetime | None = None, **fields) -> Q
 
 def challenges_for_organisation(*, actor, organisation, top_k: int = 20, **filters) -> list[Result]:
     """Published challenges the organisation may apply to, best first, each with its explanation."""
-    if not may_match_for_organisation(actor, organisation):
+    if not can(actor, MATCH, organisation):
         raise PermissionDenied(_("Only members of an organisation see its recommendations."))
     query = challenge_query(profile_organisation(organisation.pk), top_k=top_k, **filters)
     return ranked_objects(actor=actor, kind=IndexKind.CHALLENGE, query=query)
@@ -235,7 +234,7 @@ def challenge_for_matching(*, actor, slug: str):
 
 def organisations_for_challenge(*, actor, challenge, top_k: int = 20, **filters) -> list[Result]:
     """Organisations that fit a challenge and are eligible for it, best first, with explanations."""
-    if not may_match_for_challenge(actor, challenge):
+    if not can(actor, MATCH, challenge):
         raise PermissionDenied(_("Only the challenge's owners and cluster managers see matching organisations."))
     return ranked_objects(actor=actor, kind=IndexKind.ORGANISATION,
                           query=organisation_query(challenge, top_k=top_k, **filters))
@@ -256,7 +255,7 @@ def measures_for_sme(*, actor, organisation, kind: str = MEASURE_KIND, text: str
     supports in the same ``trl_level`` facet and its eligible countries as its country, so the
     support map only has to register a source for ``kind``.
     """
-    if not may_match_for_organisation(actor, organisation):
+    if not can(actor, MATCH, organisation):
         raise PermissionDenied(_("Only members of an organisation see its recommendations."))
     query = profile_query(profile_organisation(organisation.pk), text=text, cross_border=cross_border, top_k=top_k)
     return ranked_objects(actor=actor, kind=kind, query=query)

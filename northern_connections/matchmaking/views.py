@@ -20,14 +20,13 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from northern_connections.challenges.models import Challenge
-from northern_connections.core.permissions import CHANGE
+from northern_connections.core.permissions import CHANGE, MATCH, can
 from northern_connections.core.views import GateView, ObjectDeleteView, apply_validation_error, message_error
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
 from .forms import ChallengeSearchForm, FeedForm, OrganisationSearchForm, SavedSearchForm
 from .models import SavedSearch
-from .permissions import may_match_for_challenge, may_match_for_organisation
 
 
 @method_decorator(login_required, name="dispatch")
@@ -46,9 +45,7 @@ class ChallengesForOrganisationView(GateView):
     model = Organisation
 
     def get(self, request, slug):
-        organisation = self.get_object()
-        if not may_match_for_organisation(request.user, organisation):
-            self.deny()
+        organisation = self.get_object(MATCH)
         form = ChallengeSearchForm(request.GET or None)
         if form.is_bound and not form.is_valid():
             results, filters = [], {}
@@ -75,7 +72,7 @@ class OrganisationsForChallengeView(GateView):
             if not request.user.is_authenticated:
                 self.deny()
             raise Http404
-        if not may_match_for_challenge(request.user, challenge):
+        if not can(request.user, MATCH, challenge):
             self.deny()
         form = OrganisationSearchForm(request.GET or None)
         results = []

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
 from northern_connections.core import clock
-from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
+from northern_connections.core.permissions import CHANGE, DELETE, can, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
 from .. import notifications
@@ -27,7 +27,7 @@ from ..models import (
     Attachment,
     Challenge,
 )
-from ..permissions import is_lead_applicant
+from ..permissions import LEAD
 from .challenges import _stored_upload
 from .clarifications import _editor_organisation
 
@@ -186,7 +186,7 @@ def partner_invite(*, actor: User, application: Application, organisation: Organ
     """The lead invites a consortium partner; the partner's editors confirm (`partner_respond`)."""
     with transaction.atomic():
         application = _locked_application(actor, application, None)
-        if not is_lead_applicant(actor, application):
+        if not can(actor, LEAD, application):
             raise PermissionDenied(_("Only the lead applicant invites partners."))
         challenge = application.challenge
         if not challenge.consortia_allowed:

@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
-from northern_connections.accounts.selectors import editor_organisation_ids
 from northern_connections.core import clock
-from northern_connections.core.permissions import CHANGE, locked_for, require_add
+from northern_connections.core.permissions import CHANGE, REPRESENT, can, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
 from .. import notifications
@@ -20,7 +19,7 @@ from ..models import (
 
 
 def _editor_organisation(actor: User, organisation: Organisation) -> Organisation:
-    if not (actor.is_superuser or editor_organisation_ids(actor).filter(organisation_id=organisation.pk).exists()):
+    if not can(actor, CHANGE, organisation):
         raise PermissionDenied(_("You may only act for an organisation you edit."))
     return organisation
 
@@ -29,7 +28,7 @@ def clarification_ask(*, actor: User, challenge: Challenge, organisation: Organi
                       question: str) -> Clarification:
     with transaction.atomic():
         require_add(actor, Clarification)
-        if not (actor.is_superuser or organisation.memberships.filter(user=actor).exists()):
+        if not can(actor, REPRESENT, organisation):
             raise PermissionDenied(_("You may only ask for an organisation you belong to."))
         challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
         if not challenge.clarifications_open:

@@ -406,15 +406,16 @@ def test_partner_status_choices_are_stable():
 def test_lead_applicant_rule_is_the_same_for_page_and_service(make_user):
     """Regression: the page offered partner invitations to plain members, whom the service refused."""
     from northern_connections.accounts.models import Membership
-    from northern_connections.challenges.permissions import is_lead_applicant
+    from northern_connections.challenges.permissions import LEAD
     from northern_connections.challenges.tests.factories import ApplicationFactory
+    from northern_connections.core.permissions import can
 
     application = ApplicationFactory()
     member, editor = make_user("plain-member@example.org"), make_user("editor@example.org")
     Membership.objects.create(user=member, organisation=application.applicant, role="member")
     Membership.objects.create(user=editor, organisation=application.applicant, role="editor")
-    assert not is_lead_applicant(member, application)
-    assert is_lead_applicant(editor, application)
+    assert not can(member, LEAD, application)
+    assert can(editor, LEAD, application)
 
 
 # --- the life cycle through core's state machine (issue 9 item 3, issue 10 item 1) ------------------------------

@@ -35,7 +35,7 @@ from ..models import (
     Attachment,
     Challenge,
 )
-from ..permissions import applicant_side, is_lead_applicant
+from ..permissions import LEAD, RECEIPT
 from ..tables import ApplicationTable
 from .challenges import _editable_organisations
 
@@ -82,7 +82,7 @@ class ApplicationDetailView(GateView):
             "object": application,
             "challenge": challenge,
             "may_edit": may_edit and challenge.is_open,
-            "is_lead": is_lead_applicant(user, application),
+            "is_lead": can(user, LEAD, application),
             "is_owner": is_owner,
             "form": form or (ApplicationForm(instance=application) if may_edit else None),
             "partner_form": PartnerInviteForm(),
@@ -91,7 +91,7 @@ class ApplicationDetailView(GateView):
                                and can(user, CHANGE, p)],
             "decided": application.status in (ApplicationStatus.SELECTED, ApplicationStatus.REJECTED)
             and challenge.status in (ChallengeStatus.DECIDED, ChallengeStatus.ARCHIVED),
-            "applicant_side": applicant_side(user, application),
+            "applicant_side": can(user, RECEIPT, application),
             "deadline_local": services.format_deadline(challenge),
         }
 

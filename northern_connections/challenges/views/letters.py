@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from northern_connections.core.permissions import can
 from northern_connections.core.views import (
     GateView,
 )
@@ -14,7 +15,7 @@ from .. import documents
 from ..models import (
     Application,
 )
-from ..permissions import applicant_side, may_read_feedback
+from ..permissions import FEEDBACK, RECEIPT
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
@@ -30,7 +31,7 @@ class ApplicationReceiptView(GateView):
 
     def get(self, request, pk):
         application = self.get_object()
-        if not applicant_side(request.user, application):
+        if not can(request.user, RECEIPT, application):
             self.deny()
         if application.submitted_at is None:
             raise Http404(_("This application has not been submitted."))
@@ -45,7 +46,7 @@ class FeedbackLetterView(GateView):
 
     def get(self, request, pk):
         application = self.get_object()
-        if not may_read_feedback(request.user, application):
+        if not can(request.user, FEEDBACK, application):
             self.deny()
         context = documents.feedback_letter_context(application)
         if context is None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from northern_connections.accounts.models import Membership, User
+from northern_connections.accounts.models import User
 from northern_connections.core import clock, search
 from northern_connections.core.permissions import CHANGE, can_add, locked_for, require_add
 from northern_connections.core.slugs import reserved_segments, unique_slug
@@ -71,8 +71,7 @@ def event_update(*, actor: User, event: Event, **fields: Any) -> Event:
             organisers = list(relations["organisers"])
             if not organisers:
                 raise ValidationError({"organisers": _("An event has at least one organiser.")})
-            if not actor.is_superuser and not Membership.objects.filter(
-                    user=actor, organisation__in=organisers, role__in=("admin", "editor")).exists():
+            if not Organisation.objects.restrict(actor, CHANGE).filter(pk__in=[o.pk for o in organisers]).exists():
                 raise ValidationError({"organisers": _("Keep at least one organisation you edit among the "
                                                        "organisers.")})
         if event.blocks.exists():

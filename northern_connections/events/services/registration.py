@@ -9,9 +9,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from northern_connections.accounts.models import Membership, User
+from northern_connections.accounts.models import User
 from northern_connections.core import clock
-from northern_connections.core.permissions import CHANGE, locked_for, require_add
+from northern_connections.core.permissions import CHANGE, REPRESENT, can, locked_for, require_add
 from northern_connections.directory.models import Organisation
 
 from .. import notifications, selectors
@@ -52,7 +52,7 @@ def participant_register(*, actor: User, event: Event, organisation: Organisatio
         event = Event.objects.select_for_update().filter(pk=event.pk).first()
         if event is None or event.status != EventStatus.PUBLISHED:
             raise ValidationError(_("This event is not open for registration."))
-        if not actor.is_superuser and not Membership.objects.filter(user=actor, organisation=organisation).exists():
+        if not can(actor, REPRESENT, organisation):
             raise PermissionDenied(_("You can only register an organisation you belong to."))
         now = clock.now()
         if not event.registration_open(now):
