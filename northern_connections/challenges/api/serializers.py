@@ -73,7 +73,8 @@ class ChallengeListSerializer(ChallengeSerializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    to_status = serializers.CharField()
+    # Blank is let through so that the workflow's check (the one the status form uses) decides and explains.
+    to_status = serializers.CharField(allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 

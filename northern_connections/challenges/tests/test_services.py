@@ -431,15 +431,16 @@ def test_an_empty_or_unknown_status_is_refused_and_nothing_is_recorded(people, t
     assert not ChallengeTransition.objects.filter(challenge=challenge).exists()
 
 
-@pytest.mark.parametrize("to_status", ["", "bogus"])
-def test_the_status_form_and_the_api_refuse_an_unknown_status_alike(people, client, to_status):
+@pytest.mark.parametrize(("to_status", "message"), [("", "Choose the status to change to."),
+                                                    ("bogus", "“bogus” is not a status.")])
+def test_the_status_form_and_the_api_refuse_an_unknown_status_alike(people, client, to_status, message):
     challenge = draft(people)
     client.force_login(people["owner"])
     page = client.post(f"/challenges/{challenge.slug}/status/", {"to_status": to_status}, follow=True)
-    assert page.status_code == 200 and b"status" in page.content
+    assert page.status_code == 200 and message in page.content.decode()
     api = client.post(f"/api/v1/challenges/{challenge.slug}/transition/", {"to_status": to_status},
                       content_type="application/json")
-    assert api.status_code == 400
+    assert api.status_code == 400 and message in api.content.decode()  # the same check, the same words
     challenge.refresh_from_db()
     assert challenge.status == ChallengeStatus.DRAFT
 
