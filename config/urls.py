@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 api_v1 = ([path("", include("config.api"))], "v1")
 
 urlpatterns = [
+    path("", include("northern_connections.home.urls")),
     path("", include("northern_connections.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("northern_connections.accounts.urls")),

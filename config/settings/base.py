@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "northern_connections.challenges",
     "northern_connections.matchmaking",
     "northern_connections.events",
+    "northern_connections.home",
 ]
 
 MIDDLEWARE = [
@@ -137,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 
 # django-allauth: e-mail is the login; verification is mandatory before the first login.
 ACCOUNT_LOGIN_METHODS = {"email"}

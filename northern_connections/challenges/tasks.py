@@ -14,8 +14,6 @@ def close_due_challenges() -> int:
 @shared_task
 def send_application_receipt(application_id: int) -> None:
     """Render the PDF of a submitted application and e-mail it (WeasyPrint is too slow for a request)."""
-    from . import documents, notifications
-    from .models import Application
+    from .services import application_receipt_send
 
-    application = Application.objects.select_related("challenge", "applicant").get(pk=application_id)
-    notifications.application_receipt(application, documents.application_pdf(application))
+    application_receipt_send(application_id=application_id)

@@ -5,7 +5,6 @@ from . import views_pages
 app_name = "core"
 
 urlpatterns = [
-    path("", views_pages.home, name="home"),
     path("health/", views_pages.health, name="health"),
     path("jobs/<int:pk>/", views_pages.job_progress, name="job_progress"),
 ]

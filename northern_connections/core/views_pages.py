@@ -1,4 +1,4 @@
-"""Platform-wide pages: home, health check, job progress."""
+"""Platform-wide pages that belong to no domain: health check, job progress."""
 
 from django.db import connection
 from django.http import Http404, JsonResponse
@@ -6,20 +6,6 @@ from django.shortcuts import render
 
 from .models import Job
 from .permissions import VIEW
-
-
-def home(request):
-    from northern_connections.directory.choices import OrganisationKind
-    from northern_connections.directory.models import Organisation, Partnership
-
-    organisations = Organisation.objects.restrict(request.user, VIEW)
-    context = {
-        "organisation_count": organisations.count(),
-        "sme_count": organisations.filter(kind=OrganisationKind.SME).count(),
-        "country_count": organisations.values("country").distinct().count(),
-        "partnerships": Partnership.objects.restrict(request.user, VIEW)[:5],
-    }
-    return render(request, "core/home.html", context)
 
 
 def health(request):

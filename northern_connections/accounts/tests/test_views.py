@@ -53,7 +53,7 @@ def test_failed_logins_are_throttled(client, make_user, settings):
 def test_profile_language_applies_to_the_interface(client, make_user):
     user = make_user("lang@example.org", preferred_language="de")
     client.force_login(user)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:index"))
     assert response.wsgi_request.LANGUAGE_CODE == "de"
     assert '<html lang="de">' in response.content.decode()
 

@@ -11,6 +11,7 @@ from .applications import (
     STALE_MESSAGE,
     application_create,
     application_delete,
+    application_receipt_send,
     application_submit,
     application_update,
     application_withdraw,

@@ -166,6 +166,14 @@ def _send_receipt(application_id: int) -> None:
     send_application_receipt.delay(application_id)
 
 
+def application_receipt_send(*, application_id: int) -> None:
+    """E-mail the applicant the PDF of their submitted application (run by a task: rendering is slow)."""
+    from .. import documents
+
+    application = Application.objects.select_related("challenge", "applicant").get(pk=application_id)
+    notifications.application_receipt(application, documents.application_pdf(application))
+
+
 def application_withdraw(*, actor: User, application: Application, version: int | None = None) -> Application:
     with transaction.atomic():
         application = _locked_application(actor, application, version)

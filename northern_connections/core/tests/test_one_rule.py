@@ -52,3 +52,27 @@ def test_no_template_compares_a_status_with_a_string():
 def test_no_view_form_or_serializer_names_a_status_as_a_string():
     offenders = [hit for path in _view_and_form_modules() for hit in _literals_in(path)]
     assert not offenders, f"status literals in views/forms/serializers (use choices or predicates): {offenders}"
+
+
+DOMAIN_APPS = ("accounts", "directory", "challenges", "matchmaking", "events", "home", "livinglabs", "support",
+               "strategy", "knowledge", "partnering", "monitoring", "surveys")
+
+
+def test_core_imports_no_domain_app():
+    """Core is what every app shares (DESIGN.md §4.2): it may be imported by all and imports none of them.
+
+    `testing.py` builds the permission suite's world from the apps' factories and is test support only;
+    imports under `if TYPE_CHECKING:` are annotations, not dependencies.
+    """
+    offenders = []
+    for path in (ROOT / "core").rglob("*.py"):
+        if "tests" in path.parts or path.name == "testing.py":
+            continue
+        tree = ast.parse(path.read_text())
+        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                       and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and id(node) not in typing_only and node.module and any(
+                    node.module.startswith(f"northern_connections.{app}") for app in DOMAIN_APPS):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.module}")
+    assert not offenders, offenders

@@ -26,7 +26,6 @@ def org_data(w):
 
 PUBLIC = expect(200, 200, 200, 200)
 CASES = [
-    PermissionCase("core:home", "get", lambda w: reverse("core:home"), PUBLIC),
     PermissionCase("core:health", "get", lambda w: reverse("core:health"), PUBLIC),
     PermissionCase("directory:organisation_list", "get", lambda w: reverse("directory:organisation_list"), PUBLIC),
     PermissionCase("directory:organisation_map", "get", lambda w: reverse("directory:organisation_map"), PUBLIC),

@@ -44,8 +44,10 @@ from .meetings import (
     move_conflicts,
     participant_meeting_counts,
     schedule_event,
+    schedule_event_run,
     schedule_event_start,
     schedule_publish,
+    schedule_published_notify,
 )
 from .registration import (
     participant_cancel,

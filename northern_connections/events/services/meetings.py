@@ -281,3 +281,23 @@ def participant_meeting_counts(event: Event) -> list[tuple[Participant, int]]:
     rows = (Participant.objects.filter(event=event, status=ParticipantStatus.ACCEPTED)
             .select_related("user", "organisation").annotate(na=a, nb=b))
     return [(p, p.na + p.nb) for p in rows if p.na + p.nb]
+
+
+def schedule_event_run(*, job_id: int, event_id: int, user_id: int, time_limit: float = 30.0) -> dict:
+    """The background scheduling run: failures go on the Job the organiser watches, never up to the worker."""
+    job = Job.objects.get(pk=job_id)
+    try:
+        return schedule_event(actor=User.objects.get(pk=user_id), event=Event.objects.get(pk=event_id),
+                              time_limit=time_limit, job=job)
+    except (ValidationError, PermissionDenied) as error:
+        if isinstance(error, PermissionDenied):
+            Job.objects.filter(pk=job_id).update(status=Job.Status.FAILED, message=str(error)[:500])
+        return {"error": " ".join(getattr(error, "messages", [str(error)]))}
+
+
+def schedule_published_notify(*, event_id: int) -> int:
+    """E-mail every participant with a published meeting the link to its agenda."""
+    event = Event.objects.get(pk=event_id)
+    rows = participant_meeting_counts(event)
+    notifications.schedule_published(event, rows)
+    return len(rows)
