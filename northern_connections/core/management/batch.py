@@ -48,6 +48,19 @@ class BatchCommand(BaseCommand):
     #: what the user is told did not happen when the command refuses its input
     consequence = "nothing was written"
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        refuse_in_python = parser.error
+
+        def error(message: str) -> NoReturn:
+            """A bad option is one line too (argparse would print the whole usage block first)."""
+            if parser.called_from_command_line:
+                parser.exit(2, f"{parser.prog}: error: {message} (see --help)\n")
+            refuse_in_python(message)
+
+        parser.error = error
+        return parser
+
     def execute(self, *args, **options):
         try:
             return super().execute(*args, **options)

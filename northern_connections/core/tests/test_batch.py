@@ -189,3 +189,13 @@ def test_ordinary_numbers_on_the_command_line():
     with pytest.raises(ValueError):
         batchio.ascii_int("1" * 16)
     assert [batchio.ascii_number(t) for t in ("7", "0.5", ".5", "2.", "1e3")] == [7.0, 0.5, 0.5, 2.0, 1000.0]
+
+
+def test_a_bad_option_on_the_command_line_is_one_line(capsys):
+    parser = EchoCommand().create_parser("manage.py", "echo")
+    parser.called_from_command_line = True
+    with pytest.raises(SystemExit) as exited:
+        parser.parse_args(["in.json"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == ("manage.py echo: error: the following arguments are required: --out "
+                                       "(see --help)\n")
