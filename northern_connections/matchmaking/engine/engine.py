@@ -100,21 +100,36 @@ class MatchingEngine:
 
     # ------------------------------------------------------------------ search
     def search(self, query: Query) -> list[Match]:
+        """Rank the index for `query`: text, then eligibility, then the weighted components, then top-k."""
         idx = self.index
-        w = self.weights
-        n_rows = len(idx._ids)
-        if n_rows == 0 or len(idx) == 0:
+        if len(idx._ids) == 0 or len(idx) == 0:
             return []
         arr = idx.arrays()
+        text = self._text_scores(query)
+        eligible, abroad = self._eligibility(query, arr)
+        if not eligible.any():
+            return []
+        parts, evidence, emb = self._components(query, arr, text, eligible, abroad)
+        total = np.where(eligible, sum(parts.values()), -np.inf)
+        # A query that says what it wants (text or facets) only returns profiles with some evidence
+        # for it: the activity prior orders the relevant profiles but must not fill a shortlist with
+        # famous unrelated ones.
+        if self.require_evidence and (query.text.strip() or query.tags or query.trl_min is not None):
+            total = np.where(evidence, total, -np.inf)
+        order = self._top_rows(total, query.top_k)
+        contrib = text.contrib.tocsr()
+        return [self._match(query, r, rank, text, contrib, parts, total, abroad, emb)
+                for rank, r in enumerate(order, start=1)]
 
-        # 1. Text.
+    def _text_scores(self, query: Query) -> _TextScores:
+        """BM25 of the analysed query, phrases up-weighted, the query cut to its most telling terms."""
+        idx, w = self.index, self.weights
         analysed = analysis.analyse_query(query.text, language=query.language, phrases=idx.config.phrases) \
             if query.text else analysis.Analysed()
         known = idx.term_ids(analysed.terms)
         terms = list(known)
         term_ids = np.asarray([known[t] for t in terms], dtype=np.int64)
-        qtf = np.asarray([analysed.terms[t] for t in terms], dtype=np.float64)
-        qw = query_term_weight(qtf)
+        qw = query_term_weight(np.asarray([analysed.terms[t] for t in terms], dtype=np.float64))
         is_phrase = np.asarray([analysis.PHRASE_SEP in t for t in terms], dtype=bool)
         qw = np.where(is_phrase, qw * w.phrase, qw)
         if len(terms) > self.max_query_terms:
@@ -123,33 +138,31 @@ class MatchingEngine:
             terms = [terms[i] for i in keep]
             term_ids, qw = term_ids[keep], qw[keep]
         lex, contrib = idx.bm25(term_ids, qw)
+        return _TextScores(analysed=analysed, terms=terms, lex=lex, contrib=contrib)
 
-        # 2. Eligibility (filters exclude, never down-rank).
+    def _eligibility(self, query: Query, arr: dict) -> tuple[np.ndarray, np.ndarray | None]:
+        """Which rows may be returned at all (filters exclude, never down-rank), and which are abroad."""
         eligible = arr["alive"].copy()
         if query.kinds is not None:
-            codes = [arr["kind_codes"][k] for k in query.kinds if k in arr["kind_codes"]]
-            eligible &= np.isin(arr["kind"], codes)
+            eligible &= np.isin(arr["kind"], [arr["kind_codes"][k] for k in query.kinds if k in arr["kind_codes"]])
         if query.sme_only:
             eligible &= arr["is_sme"] == 1
         if query.countries is not None:
             codes = [arr["country_codes"][c] for c in query.countries if c in arr["country_codes"]]
             eligible &= np.isin(arr["country"], codes)
-        for ex in query.exclude:
-            r = idx.row(ex)
-            if r is not None:
-                eligible[r] = False
+        for row in filter(lambda r: r is not None, map(self.index.row, query.exclude)):
+            eligible[row] = False
         abroad = None
         if query.country:
             qcode = arr["country_codes"].get(query.country, -1)
             abroad = (arr["country"] != 0) & (arr["country"] != qcode)
             if query.cross_border == "only":
                 eligible &= abroad
-        if not eligible.any():
-            return []
+        return eligible, abroad
 
-        # 3. Components on [0, 1].
-        lex_max = float(lex[eligible].max()) if lex.size else 0.0
-        lex_n = lex / lex_max if lex_max > 0 else np.zeros(n_rows)
+    def _facet_scores(self, query: Query, arr: dict, n_rows: int) -> np.ndarray:
+        """Weighted share of the query's facet tokens (and TRL fit) each row carries, on [0, 1]."""
+        w = self.weights
         facet_total = 0.0
         token_weights: dict[str, float] = {}
         for name, values in query.tags.items():
@@ -159,69 +172,79 @@ class MatchingEngine:
             facet_total += fw
             for tok, inc in query_facet_tokens(name, values).items():
                 token_weights[tok] = token_weights.get(tok, 0.0) + fw * inc
-        fac = idx.facet_scores(token_weights) if token_weights else np.zeros(n_rows)
+        fac = self.index.facet_scores(token_weights) if token_weights else np.zeros(n_rows)
         if query.trl_min is not None:
             fw = w.facet_weight("trl")
             facet_total += fw
             fac = fac + fw * trl_score(arr["trl"], query.trl_min, query.trl_max)
-        fac = fac / facet_total if facet_total > 0 else fac
-        act = activity_prior(arr["activity"], arr["activity_ref"])
-        xb = np.zeros(n_rows)
-        if abroad is not None and query.cross_border == "prefer":
-            xb = abroad.astype(np.float64)
-        emb = None
-        emb_matrix = idx.embeddings_matrix() if self.embedder is not None and query.text else None
-        if emb_matrix is not None:
-            qv = self.embedder.encode_query(query.text)
-            cos = np.clip(emb_matrix @ qv, 0.0, None)
-            cmax = float(cos[eligible].max())
-            emb = cos / cmax if cmax > 0 else cos
+        return fac / facet_total if facet_total > 0 else fac
 
+    def _embedding_scores(self, query: Query, eligible: np.ndarray) -> np.ndarray | None:
+        emb_matrix = self.index.embeddings_matrix() if self.embedder is not None and query.text else None
+        if emb_matrix is None:
+            return None
+        cos = np.clip(emb_matrix @ self.embedder.encode_query(query.text), 0.0, None)
+        cmax = float(cos[eligible].max())
+        return cos / cmax if cmax > 0 else cos
+
+    def _components(self, query: Query, arr: dict, text: _TextScores, eligible: np.ndarray,
+                    abroad: np.ndarray | None) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray | None]:
+        """Each weighted component of the score (the breakdown), which rows have evidence, the embedding fit."""
+        w, n_rows = self.weights, len(self.index._ids)
+        lex = text.lex
+        lex_max = float(lex[eligible].max()) if lex.size else 0.0
+        fac = self._facet_scores(query, arr, n_rows)
+        xb = abroad.astype(np.float64) if abroad is not None and query.cross_border == "prefer" else np.zeros(n_rows)
         parts = {
-            "lexical": w.lexical * lex_n,
+            "lexical": w.lexical * (lex / lex_max if lex_max > 0 else np.zeros(n_rows)),
             "facets": w.facets * fac,
-            "activity": w.activity * act,
+            "activity": w.activity * activity_prior(arr["activity"], arr["activity_ref"]),
             "cross_border": w.cross_border * xb,
         }
+        evidence = (lex > 0) | (fac > 0)
+        emb = self._embedding_scores(query, eligible)
         if emb is not None:
             parts["embedding"] = w.embedding * emb
-        total = sum(parts.values())
-        total = np.where(eligible, total, -np.inf)
+            evidence |= emb > 0
+        return parts, evidence, emb
 
-        # 4. Top-k with a deterministic tie-break on the id. A query that says what it wants (text
-        # or facets) only returns profiles with some evidence for it: the activity prior orders
-        # the relevant profiles but must not fill a shortlist with famous unrelated ones.
-        if self.require_evidence and (query.text.strip() or query.tags or query.trl_min is not None):
-            evidence = (lex > 0) | (fac > 0)
-            if emb is not None:
-                evidence |= emb > 0
-            total = np.where(evidence, total, -np.inf)
+    def _top_rows(self, total: np.ndarray, top_k: int) -> list[int]:
+        """The best `top_k` rows, ties broken deterministically by document id."""
         candidates = np.flatnonzero(total > 0)
         if candidates.size == 0:
             return []
-        k = min(query.top_k, candidates.size)
+        k = min(top_k, candidates.size)
         if candidates.size > k:
             # Take everything scoring at least the k-th best so that ties at the cut are resolved by id.
             kth = np.partition(total[candidates], candidates.size - k)[candidates.size - k]
             candidates = candidates[total[candidates] >= kth]
-        order = sorted(candidates.tolist(), key=lambda r: (-round(float(total[r]), 9), idx.doc_id(r)))[:k]
+        return sorted(candidates.tolist(), key=lambda r: (-round(float(total[r]), 9), self.index.doc_id(r)))[:k]
 
-        contrib = contrib.tocsr()
-        results = []
-        for rank, r in enumerate(order, start=1):
-            row = contrib.getrow(r)
-            cols = row.indices[np.argsort(-row.data, kind="stable")]
-            matched = _surface_terms([terms[c] for c in cols], analysed.surface)
-            info = idx.doc_info(r)
-            fms = facet_matches(query, info["tags"])
-            ab = None if abroad is None else bool(abroad[r])
-            breakdown = {name: float(v[r]) for name, v in parts.items()}
-            breakdown["total"] = float(total[r])
-            why = why_sentence(matched_terms=matched, facets=fms, query=query, doc=info, abroad=ab,
-                               embedding_similarity=None if emb is None else float(emb[r]))
-            results.append(Match(id=info["id"], score=float(total[r]), rank=rank, breakdown=breakdown,
-                                 matched_terms=matched, matched_facets=fms, why=why))
-        return results
+    def _match(self, query: Query, r: int, rank: int, text: _TextScores, contrib, parts: dict[str, np.ndarray],
+               total: np.ndarray, abroad: np.ndarray | None, emb: np.ndarray | None) -> Match:
+        """One result with its breakdown, the words and facets it matched, and the sentence saying why."""
+        row = contrib.getrow(r)
+        cols = row.indices[np.argsort(-row.data, kind="stable")]
+        matched = _surface_terms([text.terms[c] for c in cols], text.analysed.surface)
+        info = self.index.doc_info(r)
+        fms = facet_matches(query, info["tags"])
+        breakdown = {name: float(v[r]) for name, v in parts.items()}
+        breakdown["total"] = float(total[r])
+        why = why_sentence(matched_terms=matched, facets=fms, query=query, doc=info,
+                           abroad=None if abroad is None else bool(abroad[r]),
+                           embedding_similarity=None if emb is None else float(emb[r]))
+        return Match(id=info["id"], score=float(total[r]), rank=rank, breakdown=breakdown,
+                     matched_terms=matched, matched_facets=fms, why=why)
+
+
+@dataclass
+class _TextScores:
+    """What the text part of a query found: the analysed query, its kept terms and their BM25 scores."""
+
+    analysed: analysis.Analysed
+    terms: list[str]
+    lex: np.ndarray
+    contrib: object
 
 
 def _surface_terms(terms: list[str], surface: dict[str, str], limit: int = 12) -> list[str]:

@@ -102,6 +102,51 @@ def _quote_list(items: list[str], limit: int) -> str:
     return ", ".join(shown)
 
 
+def _facet_phrases(facets: list[FacetMatch]) -> list[str]:
+    """'shares value chain Offshore wind', 'related NACE codes 27.1 ~ 27' per facet."""
+    phrases = []
+    by_facet: dict[str, list[FacetMatch]] = {}
+    for fm in facets:
+        by_facet.setdefault(fm.facet, []).append(fm)
+    for name, fms in by_facet.items():
+        singular, plural = FACET_LABELS.get(name, (name.replace("_", " "), name.replace("_", " ")))
+        full = [value_label(name, fm.found) for fm in fms if not fm.partial]
+        partial = [fm for fm in fms if fm.partial]
+        if full:
+            label = singular if len(full) == 1 else plural
+            phrases.append(f"shares {label} {', '.join(dict.fromkeys(full))}")
+        if partial and (name in HIERARCHICAL or name not in EXACT_FACETS):
+            descr = ", ".join(dict.fromkeys(f"{fm.found} ~ {fm.sought}" for fm in partial))
+            phrases.append(f"related {plural} {descr}")
+    return phrases
+
+
+def _trl_phrase(query: Query, trl) -> list[str]:
+    if query.trl_min is None or not trl:
+        return []
+    rng = f"{query.trl_min}–{query.trl_max}" if query.trl_min != query.trl_max else f"{query.trl_min}"
+    if query.trl_min <= trl <= query.trl_max:
+        return [f"TRL {trl} within {rng} sought"]
+    if trl == query.trl_min - 1:
+        return [f"TRL {trl}, one level below {rng} sought"]
+    return []
+
+
+def _country_phrase(country: str | None, abroad: bool | None) -> list[str]:
+    if not country:
+        return []
+    name = COUNTRY_NAMES.get(country, country)
+    where = {True: " (abroad)", False: " (same country)"}.get(abroad, "")
+    return [f"based in {name}{where}"]
+
+
+def _activity_phrase(activity) -> list[str]:
+    if not activity:
+        return []
+    n = int(activity) if float(activity).is_integer() else round(float(activity), 1)
+    return [f"{n} past collaboration{'s' if n != 1 else ''}"]
+
+
 def why_sentence(
     *,
     matched_terms: list[str],
@@ -113,44 +158,11 @@ def why_sentence(
     term_limit: int = 5,
 ) -> str:
     """Compose the plain-English explanation of one result."""
-    parts: list[str] = []
-    if matched_terms:
-        parts.append("Matches " + _quote_list(matched_terms, term_limit))
-    by_facet: dict[str, list[FacetMatch]] = {}
-    for fm in facets:
-        by_facet.setdefault(fm.facet, []).append(fm)
-    for name, fms in by_facet.items():
-        singular, plural = FACET_LABELS.get(name, (name.replace("_", " "), name.replace("_", " ")))
-        full = [value_label(name, fm.found) for fm in fms if not fm.partial]
-        partial = [fm for fm in fms if fm.partial]
-        if full:
-            label = singular if len(full) == 1 else plural
-            parts.append(f"shares {label} {', '.join(dict.fromkeys(full))}")
-        if partial and (name in HIERARCHICAL or name not in EXACT_FACETS):
-            descr = ", ".join(dict.fromkeys(f"{fm.found} ~ {fm.sought}" for fm in partial))
-            parts.append(f"related {plural} {descr}")
-    trl = doc.get("trl")
-    if query.trl_min is not None and trl:
-        rng = f"{query.trl_min}–{query.trl_max}" if query.trl_min != query.trl_max else f"{query.trl_min}"
-        if query.trl_min <= trl <= query.trl_max:
-            parts.append(f"TRL {trl} within {rng} sought")
-        elif trl == query.trl_min - 1:
-            parts.append(f"TRL {trl}, one level below {rng} sought")
-    country = doc.get("country")
-    if country:
-        name = COUNTRY_NAMES.get(country, country)
-        if abroad is True:
-            parts.append(f"based in {name} (abroad)")
-        elif abroad is False:
-            parts.append(f"based in {name} (same country)")
-        else:
-            parts.append(f"based in {name}")
+    parts = ["Matches " + _quote_list(matched_terms, term_limit)] if matched_terms else []
+    parts += _facet_phrases(facets) + _trl_phrase(query, doc.get("trl")) + _country_phrase(doc.get("country"), abroad)
     if embedding_similarity is not None and embedding_similarity > 0:
         parts.append(f"semantic similarity {embedding_similarity:.2f}")
-    act = doc.get("activity") or 0
-    if act:
-        n = int(act) if float(act).is_integer() else round(float(act), 1)
-        parts.append(f"{n} past collaboration{'s' if n != 1 else ''}")
+    parts += _activity_phrase(doc.get("activity") or 0)
     if not parts:
         return "No specific match; listed by overall ranking"
     sentence = "; ".join(parts)

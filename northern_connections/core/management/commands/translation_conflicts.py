@@ -32,19 +32,25 @@ class Command(BaseCommand):
                 mo = Path(config.path) / "locale" / language / "LC_MESSAGES" / "django.mo"
                 if not mo.exists():
                     continue
-                with mo.open("rb") as fh:
-                    # the parsed catalogue; plural entries have tuple keys and are skipped
-                    catalogue = gettext.GNUTranslations(fh)._catalog
                 checked += 1
-                with translation.override(language):
-                    for key, text in sorted(catalogue.items(), key=lambda kv: str(kv[0])):
-                        if not isinstance(key, str) or not key:
-                            continue
-                        context, _sep, msgid = key.rpartition("\x04")
-                        shown = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
-                        if shown != text:
-                            found += 1
-                            self.stdout.write(f"{config.label} {language}: {msgid!r}: ours {text!r}, shown {shown!r}")
+                for msgid, text, shown in _differences(mo, language):
+                    found += 1
+                    self.stdout.write(f"{config.label} {language}: {msgid!r}: ours {text!r}, shown {shown!r}")
         if not checked:
             raise CommandError("no compiled catalogues found; run `make messages` first")
         self.stdout.write(f"{found} difference(s) in {checked} catalogue(s)")
+
+
+def _differences(mo: Path, language: str):
+    """(msgid, our translation, what Django shows) for each string shown in another catalogue's wording."""
+    with mo.open("rb") as fh:
+        # the parsed catalogue; plural entries have tuple keys and are skipped
+        catalogue = gettext.GNUTranslations(fh)._catalog
+    with translation.override(language):
+        for key, text in sorted(catalogue.items(), key=lambda kv: str(kv[0])):
+            if not isinstance(key, str) or not key:
+                continue
+            context, _sep, msgid = key.rpartition("\x04")
+            shown = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
+            if shown != text:
+                yield msgid, text, shown
