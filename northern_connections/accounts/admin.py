@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, MembershipRequest, User
+from .models import ApiToken, Invitation, Membership, MembershipRequest, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -42,3 +42,16 @@ class RequestAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "created"]
     list_filter = ["status"]
     raw_id_fields = ["organisation"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Administrators may see that a token exists and delete it; the key itself is not stored."""
+
+    list_display = ["prefix", "user", "created", "last_used"]
+    search_fields = ["user__email", "prefix"]
+    readonly_fields = ["user", "prefix", "created", "last_used"]
+    exclude = ["digest"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,5 +1,7 @@
 """People and their memberships of organisations."""
 
+import hashlib
+import hmac
 import secrets
 
 from django.conf import settings
@@ -138,3 +140,36 @@ class MembershipRequest(RestrictedModel):
 
     def get_absolute_url(self) -> str:
         return self.organisation.get_absolute_url()
+
+
+class ApiToken(RestrictedModel):
+    """A user's API key, stored as a SHA-256 digest only: the key itself is shown once, when made.
+
+    The key is 32 random bytes, so an unsalted fast hash is enough (nothing to guess by brute
+    force); the first characters are kept in clear as `prefix` so that a request finds its row by
+    an indexed lookup and then compares digests in constant time.
+    """
+
+    PREFIX_LENGTH = 8
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="api_token")
+    prefix = models.CharField(max_length=PREFIX_LENGTH, unique=True, editable=False)
+    digest = models.CharField(max_length=64, editable=False)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile")
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def matches(self, key: str) -> bool:
+        return hmac.compare_digest(self.digest, self.hash(key))

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from northern_connections.core.permissions import VIEW, Policy, is_platform_admin, register
 
-from .models import Invitation, Membership, MembershipRequest, User
+from .models import ApiToken, Invitation, Membership, MembershipRequest, User
 from .selectors import admin_organisation_ids
 
 
@@ -71,3 +71,18 @@ register(Membership, MembershipPolicy())
 register(Invitation, InvitationPolicy())
 register(User, UserPolicy())
 register(MembershipRequest, MembershipRequestPolicy())
+
+
+class ApiTokenPolicy(Policy):
+    """A token is its owner's alone; platform administrators may revoke any."""
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        return queryset.filter(user=user)
+
+    def can_add(self, user, **context):
+        return bool(user and user.is_authenticated)
+
+
+register(ApiToken, ApiTokenPolicy())

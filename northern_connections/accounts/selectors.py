@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from northern_connections.core.permissions import VIEW
 
 from .choices import EDITING_ROLES, InvitationStatus, MembershipRole, RequestStatus
-from .models import Invitation, Membership, MembershipRequest
+from .models import ApiToken, Invitation, Membership, MembershipRequest
 
 
 def member_organisation_ids(user) -> QuerySet:
@@ -25,6 +25,11 @@ def admin_organisation_ids(user) -> QuerySet:
 
 def membership_list_for_user(*, actor) -> QuerySet[Membership]:
     return Membership.objects.filter(user=actor).select_related("organisation").order_by("organisation__name")
+
+
+def api_token_for_user(*, actor) -> ApiToken | None:
+    """The actor's own token (its prefix and dates; the key itself is never stored)."""
+    return ApiToken.objects.restrict(actor, VIEW).filter(user=actor).first()
 
 
 def organisation_people(*, actor, organisation) -> dict:

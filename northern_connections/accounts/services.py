@@ -1,5 +1,7 @@
 """Writes about people and memberships. Every rule about who may join or leave lives here."""
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -8,10 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from northern_connections.core.permissions import ADMINISTER, CHANGE, can, locked_for, require_add
+from northern_connections.core.permissions import ADMINISTER, CHANGE, DELETE, can, locked_for, require_add
 
 from .choices import InvitationStatus, MembershipRole, RequestStatus
-from .models import Invitation, Membership, MembershipRequest, User
+from .models import ApiToken, Invitation, Membership, MembershipRequest, User
 
 
 def profile_update(*, actor: User, full_name: str, preferred_language: str) -> User:
@@ -148,3 +150,26 @@ def membership_request_decide(*, actor: User, request: MembershipRequest, approv
         if approve:
             membership_add(organisation=request.organisation, user=request.user)
     return request
+
+
+def api_token_create(*, actor: User) -> str:
+    """Give `actor` a new API key (replacing any earlier one) and return it: the only time it exists in clear.
+
+    The management command `create_api_token` calls this for the person it names, so a shell
+    operator and the profile page share the one rule.
+    """
+    require_add(actor, ApiToken)
+    key = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=actor.pk).first()
+        ApiToken.objects.filter(user=actor).delete()
+        token = ApiToken(user=actor, prefix=key[: ApiToken.PREFIX_LENGTH], digest=ApiToken.hash(key))
+        token.full_clean()
+        token.save()
+    return key
+
+
+def api_token_revoke(*, actor: User, token: ApiToken) -> None:
+    """Delete a token: requests that send it are refused from now on."""
+    with transaction.atomic():
+        locked_for(actor, DELETE, token).delete()

@@ -6,7 +6,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
-    path("profile/token/", views.api_token, name="api_token"),
+    path("profile/token/", views.ApiTokenView.as_view(), name="api_token"),
+    path("profile/token/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("organisations/<slug:slug>/people/", views.OrganisationPeopleView.as_view(), name="organisation_people"),
     path("memberships/<int:pk>/role/", views.MembershipRoleView.as_view(), name="membership_role"),
     path("memberships/<int:pk>/remove/", views.MembershipRemoveView.as_view(), name="membership_remove"),

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
-from rest_framework.authtoken.models import Token
 
 from northern_connections.core.permissions import ADMINISTER, CHANGE, can, is_platform_admin
 from northern_connections.core.views import GateView, message_error
@@ -39,21 +39,41 @@ class ProfileView(View):
             return response
         return self.render(form, status=400)
 
-    def render(self, form, status=200):
-        token = Token.objects.filter(user=self.request.user).first()
-        return render(self.request, "accounts/profile.html", {
-            "form": form, "memberships": selectors.membership_list_for_user(actor=self.request.user), "token": token,
+    def render(self, form, status=200, new_key=None):
+        response = render(self.request, "accounts/profile.html", {
+            "form": form, "memberships": selectors.membership_list_for_user(actor=self.request.user),
+            "token": selectors.api_token_for_user(actor=self.request.user), "new_key": new_key,
         }, status=status)
+        add_never_cache_headers(response)
+        return response
+
+
+@method_decorator(login_required, name="dispatch")
+class ApiTokenView(ProfileView):
+    """Create (or replace) the user's API token and show the key in this one response, never again.
+
+    The key is rendered straight into the answer to the POST rather than passed through the
+    session to a redirected GET: it is never written anywhere on the server in clear.
+    """
+
+    def get(self, request):
+        return redirect("accounts:profile")
+
+    def post(self, request):
+        key = services.api_token_create(actor=request.user)
+        form = ProfileForm(initial={"full_name": request.user.full_name,
+                                    "preferred_language": request.user.preferred_language})
+        return self.render(form, new_key=key)
 
 
 @login_required
-def api_token(request):
-    """Create (or replace) the user's API token; shown once on the profile page."""
-    if request.method != "POST":
-        return redirect("accounts:profile")
-    Token.objects.filter(user=request.user).delete()
-    Token.objects.create(user=request.user)
-    messages.success(request, _("A new API token was created."))
+def api_token_revoke(request):
+    """Delete the user's API token; clients that send it get 401 from now on."""
+    if request.method == "POST":
+        token = selectors.api_token_for_user(actor=request.user)
+        if token is not None:
+            services.api_token_revoke(actor=request.user, token=token)
+            messages.success(request, _("Your API token was revoked."))
     return redirect("accounts:profile")
 
 

@@ -31,7 +31,11 @@ CASES = [
         expect(LOGIN, 302, 302, 302),
         data=lambda w: {"full_name": "A Person", "preferred_language": "da"},
     ),
-    PermissionCase("accounts:api_token", "post", lambda w: reverse("accounts:api_token"), expect(LOGIN, 302, 302, 302)),
+    PermissionCase("accounts:api_token", "post", lambda w: reverse("accounts:api_token"), expect(LOGIN, 200, 200, 200)),
+    PermissionCase(
+        "accounts:api_token_revoke", "post", lambda w: reverse("accounts:api_token_revoke"),
+        expect(LOGIN, 302, 302, 302),
+    ),
     PermissionCase("accounts:organisation_people", "get", people, expect(LOGIN, 200, 403, 200)),
     PermissionCase(
         "accounts:organisation_people",

@@ -59,24 +59,6 @@ def test_profile_language_applies_to_the_interface(client, make_user):
 
 
 @pytest.mark.django_db
-def test_api_token_authenticates(client, make_user):
-    user = make_user("api@example.org")
-    client.force_login(user)
-    client.post(reverse("accounts:api_token"))
-    token = user.auth_token.key
-    client.logout()
-    from rest_framework.test import APIClient
-
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    response = api.post(
-        reverse("api:v1:organisation-list"), {"name": "Token SME", "kind": "sme", "country": "NL"}, format="json"
-    )
-    assert response.status_code == 201
-    assert response.json()["slug"] == "token-sme"
-
-
-@pytest.mark.django_db
 def test_password_reset_by_email(client, make_user):
     make_user("forgetful@example.org", password="old-password-123456")
     response = client.post(reverse("account_reset_password"), {"email": "forgetful@example.org"})
