@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -127,10 +127,19 @@ def jury_rows(*, challenge: Challenge) -> list[dict]:
     } for j in jury]
 
 
-def identified_application_ids(*, actor, applications) -> set[int]:
-    """Which of `applications` (ids) the actor may know the applicant of (the "identify" rule)."""
-    return set(Application.objects.restrict(actor, IDENTIFY).filter(pk__in=list(applications))
-               .values_list("pk", flat=True))
+def with_identity(queryset: QuerySet, *, actor, path: str = "pk") -> QuerySet:
+    """Annotate each row with `identified`: whether the actor may know who applied (no: a blind jury).
+
+    `path` leads from the row to its application ("pk" for applications, "application" for files).
+    """
+    ids = Application.objects.restrict(actor, IDENTIFY).values("pk")
+    return queryset.annotate(identified=ExpressionWrapper(Q(**{f"{path}__in": ids}), output_field=BooleanField()))
+
+
+def application_identified(*, actor, application: Application) -> bool:
+    """Whether the actor may know who wrote `application` (uses `with_identity`'s annotation when present)."""
+    identified = getattr(application, "identified", None)
+    return can(actor, IDENTIFY, application) if identified is None else bool(identified)
 
 
 def user_organisations(actor):

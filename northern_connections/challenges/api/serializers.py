@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from northern_connections.directory.models import (
@@ -9,6 +10,7 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
+from .. import selectors
 from ..conflicts import Conflict
 from ..models import (
     Application,
@@ -101,18 +103,43 @@ class PartnerSerializer(serializers.ModelSerializer):
         fields = ["id", "organisation", "role", "status"]
 
 
+def _identified(serializer, application) -> bool:
+    """Whether the requester may know who applied (a blind jury may not: selectors.with_identity)."""
+    request = serializer.context.get("request")
+    return selectors.application_identified(actor=getattr(request, "user", None), application=application)
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
+    """An application. In a blind evaluation its jury gets `applicant` null and no partners, team,
+    references or feedback; `applicant_label` is what they call it instead."""
+
     challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
-    applicant = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    applicant = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all(), allow_null=True,
+                                             help_text="Null for the jury of a blind evaluation.")
+    applicant_label = serializers.SerializerMethodField()
     partners = PartnerSerializer(many=True, read_only=True)
     version = serializers.IntegerField(required=False, help_text="The version you read; required for updates.")
 
     class Meta:
         model = Application
-        fields = ["id", "challenge", "applicant", "status", "title", "solution_summary", "trl", "trl_evidence",
-                  "references", "budget", "currency", "team", "version", "submitted_at", "partners", "feedback",
-                  "created", "updated"]
+        fields = ["id", "challenge", "applicant", "applicant_label", "status", "title", "solution_summary", "trl",
+                  "trl_evidence", "references", "budget", "currency", "team", "version", "submitted_at", "partners",
+                  "feedback", "created", "updated"]
         read_only_fields = ["status", "submitted_at", "feedback", "created", "updated"]
+
+    def validate_applicant(self, value):
+        if value is None:
+            raise serializers.ValidationError(_("Name the lead applicant."))
+        return value
+
+    def get_applicant_label(self, application) -> str:
+        return str(application.applicant) if _identified(self, application) else str(application.blind_label)
+
+    def to_representation(self, application):
+        data = super().to_representation(application)
+        if not _identified(self, application):
+            data.update(applicant=None, partners=[], team="", references="", feedback="")
+        return data
 
 
 class VersionSerializer(serializers.Serializer):
@@ -157,6 +184,14 @@ class AttachmentSerializer(serializers.ModelSerializer):
         fields = ["id", "application", "title", "file", "content_type", "size", "download", "created"]
         read_only_fields = ["content_type", "size", "created"]
         extra_kwargs = {"title": {"required": False, "allow_blank": True}}
+
+    def to_representation(self, attachment):
+        data = super().to_representation(attachment)
+        identified = getattr(attachment, "identified", None)  # AttachmentViewSet annotates it (selectors)
+        if not (_identified(self, attachment.application) if identified is None else identified):
+            # A blind jury: the file's title may name the applicant.
+            data["title"] = attachment.blind_title
+        return data
 
 
 class ConflictExceptionSerializer(serializers.ModelSerializer):

@@ -135,8 +135,10 @@ class ApplicationViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.Updat
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.application_list(actor=self.request.user).prefetch_related("partners__organisation")
-        return super().get_queryset()
+            queryset = selectors.application_list(actor=self.request.user).prefetch_related("partners__organisation")
+        else:
+            queryset = super().get_queryset()
+        return selectors.with_identity(queryset, actor=self.request.user)
 
     def base_queryset(self):
         return Application.objects.select_related("challenge", "applicant").prefetch_related("partners__organisation")
@@ -162,7 +164,8 @@ class ApplicationViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.Updat
         serializer.is_valid(raise_exception=True)
         application = service(actor=request.user, application=application,
                               version=serializer.validated_data.get("version"))
-        return Response(ApplicationSerializer(application).data, status=status.HTTP_200_OK)
+        return Response(ApplicationSerializer(application, context=self.get_serializer_context()).data,
+                        status=status.HTTP_200_OK)
 
     @extend_schema(request=VersionSerializer, responses=ApplicationSerializer)
     @action(detail=True, methods=["post"])
@@ -235,7 +238,10 @@ class AttachmentViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.Destro
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def base_queryset(self):
-        return Attachment.objects.order_by("pk")
+        return Attachment.objects.select_related("application").order_by("pk")
+
+    def get_queryset(self):
+        return selectors.with_identity(super().get_queryset(), actor=self.request.user, path="application")
 
     def perform_create(self, serializer):
         data = serializer.validated_data

@@ -131,3 +131,8 @@ class Attachment(RestrictedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("challenges:attachment_download", kwargs={"pk": self.pk})
+
+    @property
+    def blind_title(self) -> str:
+        """How a juror of a blind evaluation sees the file (its title and name may name the applicant)."""
+        return _("Attachment %(number)s") % {"number": f"A-{self.application_id:04d}-{self.pk}"}

@@ -220,3 +220,94 @@ def test_the_api_records_an_exception_for_a_juror_tied_after_the_appointment(com
     granted = client.post(url, {"reason": "Retired from Solvik in 2019"}, content_type="application/json")
     assert granted.status_code == 200 and granted.json()["exception"]["granted_by"] == c.owner.email
     services.scores_save(actor=c.juror, application=c.nordlys, scores=scores(c.challenge, [5, 5]))
+
+
+# --- blind evaluation ---------------------------------------------------------------------------------------------
+
+IDENTITIES = ("nordlys", "havbris", "ingrid berg", "skanska")
+
+
+def _blind_world(c):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from northern_connections.challenges.models import Attachment
+
+    c.challenge.blind_evaluation = True
+    c.challenge.save()
+    c.nordlys.team = "Ingrid Berg (project lead)"
+    c.nordlys.references = "Skanska district heating, 2023"
+    c.nordlys.created_by = c.lead_staff
+    c.nordlys.save()
+    attachment = Attachment.objects.create(application=c.nordlys, title="Nordlys offer", content_type="application/pdf",
+                                           size=9, file=SimpleUploadedFile("nordlys-offer.pdf", b"%PDF-1.4\n"))
+    university = OrganisationFactory(kind="knowledge_institution", name="Universitetet i Bergen", country="NO")
+    Membership.objects.create(user=c.juror, organisation=university, role="member")  # outside the competition
+    services.jury_assign(actor=c.owner, challenge=c.challenge, user=c.juror)
+    return attachment
+
+
+def _juror_surfaces(c, attachment):
+    """Every page, export and API response a juror of the challenge can reach (and the owner's, refused)."""
+    pk, slug = c.nordlys.pk, c.challenge.slug
+    pages = [reverse("challenges:challenge_detail", args=[slug]), reverse("challenges:challenge_evaluate", args=[slug]),
+             reverse("challenges:application_score", args=[pk]), reverse("challenges:application_detail", args=[pk]),
+             reverse("challenges:attachment_download", args=[attachment.pk]),
+             reverse("challenges:application_feedback", args=[pk]),
+             reverse("challenges:challenge_ranking", args=[slug]),
+             reverse("challenges:challenge_ranking_xlsx", args=[slug]),
+             reverse("challenges:application_list")]
+    api = [reverse("api:v1:application-detail", args=[pk]), reverse("api:v1:application-list"),
+           reverse("api:v1:applicationpartner-list"), reverse("api:v1:attachment-list"),
+           reverse("api:v1:attachment-detail", args=[attachment.pk]), reverse("api:v1:score-list"),
+           reverse("api:v1:conflictdeclaration-list"), reverse("api:v1:juryassignment-list"),
+           reverse("api:v1:challenge-detail", args=[slug]), reverse("api:v1:challenge-ranking", args=[slug])]
+    return pages + api
+
+
+def _everything_said(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        sheets = load_workbook(BytesIO(body)).worksheets
+        body = repr([list(ws.iter_rows(values_only=True)) for ws in sheets]).encode()
+    return (body.decode("utf-8", "replace") + repr(dict(response.items()))).lower()
+
+
+def test_a_blind_jury_never_learns_who_applied(competition, client):
+    """Regression: the challenge page, the application page, file names and the API named the applicant."""
+    c = competition
+    attachment = _blind_world(c)
+    services.scores_save(actor=c.juror, application=c.solvik, scores=scores(c.challenge, [5, 5]))
+    client.force_login(c.juror)
+    reached, leaks = 0, []
+    for url in _juror_surfaces(c, attachment):
+        response = client.get(url)
+        said = _everything_said(response)
+        leaks += [(url, name) for name in IDENTITIES if name in said]
+        reached += response.status_code == 200
+    assert leaks == []
+    assert reached >= 12  # the pages and API responses a juror reads (the owner's ranking and export are refused)
+    detail = client.get(reverse("api:v1:application-detail", args=[c.nordlys.pk])).json()
+    assert detail["applicant"] is None and detail["partners"] == [] and detail["applicant_label"].startswith(
+        "Application A-")
+    download = client.get(reverse("challenges:attachment_download", args=[attachment.pk]))
+    assert f"Attachment A-{c.nordlys.pk:04d}-{attachment.pk}.pdf" in download["Content-Disposition"]
+
+
+def test_the_owner_and_a_jury_that_is_not_blind_see_who_applied(competition, client):
+    c = competition
+    attachment = _blind_world(c)
+    client.force_login(c.owner)
+    for name in ("challenges:challenge_ranking", "challenges:challenge_ranking_xlsx", "api:v1:challenge-ranking"):
+        assert "nordlys" in _everything_said(client.get(reverse(name, args=[c.challenge.slug]))), name
+    assert "havbris" in _everything_said(client.get(reverse("api:v1:applicationpartner-list")))
+    c.challenge.blind_evaluation = False
+    c.challenge.save()
+    client.force_login(c.juror)
+    for url in (reverse("challenges:application_detail", args=[c.nordlys.pk]),
+                reverse("api:v1:application-detail", args=[c.nordlys.pk]),
+                reverse("challenges:attachment_download", args=[attachment.pk])):
+        assert "nordlys" in _everything_said(client.get(url)), url

@@ -99,6 +99,10 @@ class ApplicationDetailView(GateView):
         application = selectors.application_get(actor=request.user, pk=pk)
         if application is None:
             self.get_object()  # 302 to log in, or 404
+        if not selectors.application_identified(actor=request.user, application=application):
+            # A blind jury reads what was proposed, never who proposed it (no names, people or file names).
+            return render(request, "challenges/application_blind.html", {
+                "object": application, "challenge": application.challenge, "label": application.blind_label})
         return render(request, "challenges/application_detail.html", self._context(application))
 
     def post(self, request, pk):
@@ -169,6 +173,8 @@ class AttachmentDownloadView(GateView):
 
     def get(self, request, pk):
         attachment = self.get_object()
-        return stored_file_download(attachment.file, attachment.title, attachment.content_type)
+        identified = selectors.application_identified(actor=request.user, application=attachment.application)
+        return stored_file_download(attachment.file, attachment.title if identified else attachment.blind_title,
+                                    attachment.content_type)
 
 
