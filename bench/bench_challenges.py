@@ -68,13 +68,11 @@ PLACES = ["the harbour", "the old town", "the university campus", "the industria
 
 def make_challenges(count: int, seed: int = 3) -> int:
     """Bulk-create `count` challenges of the demo's public authorities and clusters, with their relations."""
-    from django.db import transaction
     from django.utils import timezone
     from django.utils.text import slugify
 
     from northern_connections.challenges.choices import to_eur
     from northern_connections.challenges.demo import (
-        CRITERIA,
         CURRENCY_OF_COUNTRY,
         LANGUAGE_OF_COUNTRY,
         PROCEDURES,
@@ -83,9 +81,8 @@ def make_challenges(count: int, seed: int = 3) -> int:
         THEMES,
         ZONE_OF_COUNTRY,
     )
-    from northern_connections.challenges.models import Challenge, EvaluationCriterion
+    from northern_connections.challenges.models import Challenge
     from northern_connections.challenges.permissions import OWNER_KINDS
-    from northern_connections.core.search import bulk_index
     from northern_connections.directory.models import CpvCode, NutsRegion, Organisation, ValueChain, ValueChainStep
 
     rng = random.Random(seed)
@@ -136,6 +133,17 @@ def make_challenges(count: int, seed: int = 3) -> int:
             rng.sample(steps, rng.randint(0, 2)),
             rng.sample(cpv, rng.randint(1, 3)) if cpv else [],
         ))
+    return _save_challenges(rows, relations)
+
+
+def _save_challenges(rows, relations) -> int:
+    """Insert the challenges, their value chains, steps, CPV codes and criteria, and index them, in bulk."""
+    from django.db import transaction
+
+    from northern_connections.challenges.demo import CRITERIA
+    from northern_connections.challenges.models import Challenge, EvaluationCriterion
+    from northern_connections.core.search import bulk_index
+
     with transaction.atomic():
         created = Challenge.objects.bulk_create(rows, batch_size=1000)
         if not all(c.pk for c in created):  # backends that do not return ids from bulk inserts
@@ -162,20 +170,12 @@ def make_challenges(count: int, seed: int = 3) -> int:
 # --- measuring ------------------------------------------------------------------------------------------------
 
 
-def child(requests: int, challenges: int) -> int:
-    import django
-
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["DEBUG"] = "0"
-    django.setup()
+def _setup(challenges: int) -> None:
+    """Migrate a fresh database, load the reference and demo data, then add the synthetic challenges."""
     import io
 
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
     from northern_connections.challenges.models import Challenge
 
@@ -195,6 +195,24 @@ def child(requests: int, challenges: int) -> int:
             cursor.execute("ANALYZE")
     print(f"  setup: {Challenge.objects.count():,} challenges ({challenges:,} synthetic in "
           f"{time.perf_counter() - loaded:.0f} s), {time.perf_counter() - started:.0f} s in all", flush=True)
+
+
+def child(requests: int, challenges: int) -> int:
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    os.environ["DEBUG"] = "0"
+    django.setup()
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from northern_connections.challenges.models import Challenge
+
+    _setup(challenges)
     today = timezone.localdate()
     dates = {"soon": (today + timedelta(days=30)).isoformat(), "later": (today + timedelta(days=120)).isoformat()}
     slugs = list(Challenge.objects.filter(status="published").order_by("?").values_list("slug", flat=True)[:requests])

@@ -126,6 +126,31 @@ def call_family(call: dict) -> str:
 
 
 # ---------------------------------------------------------------- simulation of participations
+class _ProjectDraw:
+    """Draws the projects one organisation joins: its speciality topics, its programme families, or any."""
+
+    def __init__(self, rng, anchors, home, fams, fam_names, fam_w, by_topic, anchor_share, home_share):
+        self.rng, self.anchors, self.home, self.fams = rng, anchors, home, fams
+        self.fam_names, self.fam_w, self.by_topic = fam_names, fam_w, by_topic
+        self.anchor_share, self.home_share = anchor_share, home_share
+
+    def new_project(self, joined: set[int]) -> int | None:
+        """A project not joined yet, in at most six tries (None when every try hit a joined one)."""
+        rng = self.rng
+        for _attempt in range(6):
+            u = rng.random()
+            if u < self.anchor_share:  # the organisation's own speciality topics
+                topic = rng.choice(self.anchors)
+            elif u < self.home_share:  # other topics of the same programme families
+                topic = rng.choice(self.fams[rng.choice(self.home)])
+            else:
+                topic = rng.choice(self.fams[rng.choices(self.fam_names, weights=self.fam_w)[0]])
+            p = rng.choice(self.by_topic[topic])
+            if p not in joined:
+                return p
+        return None
+
+
 def simulate(orgs: list[dict], calls: list[dict], *, seed: int, anchor_share: float = 0.4,
              home_share: float = 0.8):
     """Return projects [{id, topic, text, short_text, members}] with every org in numProjects projects."""
@@ -154,19 +179,10 @@ def simulate(orgs: list[dict], calls: list[dict], *, seed: int, anchor_share: fl
         anchors = rng.sample(range(len(calls)), k=n_home)
         home = [topic_family[t] for t in anchors]
         joined: set[int] = set()
+        draw = _ProjectDraw(rng, anchors, home, fams, fam_names, fam_w, by_topic, anchor_share, home_share)
         for _ in range(d):
-            for _attempt in range(6):
-                u = rng.random()
-                if u < anchor_share:  # the organisation's own speciality topics
-                    topic = rng.choice(anchors)
-                elif u < home_share:  # other topics of the same programme families
-                    topic = rng.choice(fams[rng.choice(home)])
-                else:
-                    topic = rng.choice(fams[rng.choices(fam_names, weights=fam_w)[0]])
-                p = rng.choice(by_topic[topic])
-                if p not in joined:
-                    break
-            if p in joined:
+            p = draw.new_project(joined)
+            if p is None:
                 continue
             joined.add(p)
             projects[p]["members"].append(o["id"])

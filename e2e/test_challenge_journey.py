@@ -45,7 +45,6 @@ def _log_in(page: Page, base: str, email: str) -> None:
 
 
 def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, live_server, demo_world):
-    from northern_connections.challenges.models import Application, Challenge
     from northern_connections.directory.tests.factories import OrganisationFactory
 
     base = live_server.url
@@ -54,6 +53,15 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
     _person("juror.one@example.org")
     _person("juror.two@example.org")
     deadline = timezone.localtime(timezone.now() + timedelta(days=21), timezone.get_fixed_timezone(60))
+    challenge = _officer_publishes(page, base, deadline)
+    application, application_url = _sme_finds_asks_and_applies(page, base, challenge)
+    _late_edit_is_refused(page, challenge, application, application_url)
+    _jury_scores(page, base, challenge)
+    _officer_decides_and_sme_reads_feedback(page, base, challenge)
+
+
+def _officer_publishes(page: Page, base: str, deadline):
+    from northern_connections.challenges.models import Challenge
 
     # Given a city officer of Göteborg who drafts a challenge in Swedish with an English summary
     _log_in(page, base, "officer.goteborg@example.org")
@@ -86,6 +94,11 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
     expect(page.locator(".tag", has_text="Open for applications").first).to_be_visible()
     challenge = Challenge.objects.get(title_en=TITLE_EN)
     assert challenge.status == "published"
+    return challenge
+
+
+def _sme_finds_asks_and_applies(page: Page, base: str, challenge):
+    from northern_connections.challenges.models import Application
 
     # When an SME manager in Denmark filters the board by country and value chain
     _log_in(page, base, "sme@example.org")
@@ -140,6 +153,11 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
     application = Application.objects.get(challenge=challenge)
     assert application.status == "submitted"
     assert list(application.partners.values_list("status", flat=True)) == ["confirmed"]
+    return application, application_url
+
+
+def _late_edit_is_refused(page: Page, challenge, application, application_url) -> None:
+    from northern_connections.challenges.models import Challenge
 
     # Then, with the edit form still open when the deadline passes, the late save is refused, clearly
     page.get_by_label("Team").fill("Two more engineers")
@@ -152,6 +170,8 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
     page.goto(application_url)
     expect(page.get_by_role("button", name="Withdraw")).to_have_count(0)
 
+
+def _jury_scores(page: Page, base: str, challenge) -> None:
     # The officer closes the call, names two jurors and starts the evaluation
     _log_in(page, base, "officer.goteborg@example.org")
     page.goto(f"{base}{challenge.get_absolute_url()}")
@@ -179,6 +199,8 @@ def test_publish_find_ask_apply_late_edit_score_shortlist_decide(page: Page, liv
         expect(page.get_by_text("Scores saved.")).to_be_visible()
         expect(page.get_by_role("cell", name="Complete")).to_be_visible()
 
+
+def _officer_decides_and_sme_reads_feedback(page: Page, base: str, challenge) -> None:
     # The officer sees the ranking with the jurors' disagreement, shortlists, selects and decides
     _log_in(page, base, "officer.goteborg@example.org")
     page.goto(f"{base}{challenge.get_absolute_url()}")

@@ -69,7 +69,7 @@ def _login(page: Page, base: str, email: str) -> None:
 
 
 def test_register_request_accept_schedule_publish_and_download_agenda(page: Page, live_server, brokerage_day):
-    from northern_connections.events.models import Meeting, MeetingRequest, Participant
+    from northern_connections.events.models import Meeting, MeetingRequest
 
     base = live_server.url
 
@@ -118,6 +118,12 @@ def test_register_request_accept_schedule_publish_and_download_agenda(page: Page
     expect(page.get_by_text("Schedule published")).to_be_visible()
     meeting = Meeting.objects.get()
     assert meeting.published and meeting.slot is not None
+
+    _sme_downloads_its_agenda(page, base, meeting)
+
+
+def _sme_downloads_its_agenda(page: Page, base: str, meeting) -> None:
+    from northern_connections.events.models import Participant
 
     # And the SME sees its agenda and downloads it for its calendar and as a PDF
     _login(page, base, "sme@example.org")

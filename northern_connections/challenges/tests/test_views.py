@@ -14,11 +14,9 @@ from northern_connections.directory.models import ValueChain
 from .factories import ApplicationFactory, ChallengeFactory
 
 
-def test_journey_publish_find_ask_apply_late_edit_score_shortlist_decide(people, client, frozen,
-                                                                         django_capture_on_commit_callbacks):
+def _publish_through_the_pages(client, people, deadline):
+    """Given a city officer who drafts a challenge, adds weighted criteria and publishes it."""
     heating = ValueChain.objects.create(slug="heating-cooling", name="Heating and cooling")
-    deadline = timezone.now() + timedelta(days=20)
-    # Given a city officer who drafts and publishes a challenge
     client.force_login(people["owner"])
     response = client.post(reverse("challenges:challenge_add"), {
         "owner": people["owner_org"].pk, "language": "sv", "title": "Fjärrvärme med låg temperatur",
@@ -36,6 +34,13 @@ def test_journey_publish_find_ask_apply_late_edit_score_shortlist_decide(people,
     client.post(reverse("challenges:challenge_transition", args=[challenge.slug]), {"to_status": "published"})
     challenge.refresh_from_db()
     assert challenge.status == "published"
+    return challenge
+
+
+def test_journey_publish_find_ask_apply_late_edit_score_shortlist_decide(people, client, frozen,
+                                                                         django_capture_on_commit_callbacks):
+    deadline = timezone.now() + timedelta(days=20)
+    challenge = _publish_through_the_pages(client, people, deadline)
 
     # When an SME in another country finds it by filter and search
     client.force_login(people["sme"])
