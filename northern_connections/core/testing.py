@@ -221,3 +221,79 @@ def is_refusal(response) -> bool:
         return True
     storage = getattr(response.wsgi_request, "_messages", None)
     return any(message.level >= messages.WARNING for message in (storage or ()))
+
+
+# --------------------------------------------------------------------------- private rows
+@dataclass
+class Private:
+    """A row that the anonymous visitor and the outsider must never see (a draft, someone else's
+    application, a score, a saved search...), declared in an app's `PRIVATE` list.
+
+    `markers` are strings that appear only where the row is shown (choose unusual titles in `build`);
+    `api_list`/`pk` name an API list whose items must not include the row's id (for rows without
+    text, such as a score). `seen_at` is a page or endpoint where `viewer` does see it: the matrix
+    checks that the markers are really found there, so their absence elsewhere means something.
+    `viewer` is a role, or a function giving the user (a participant, say) who sees the row.
+    `shown_by` names pages whose link is the row's own credential (an invitation's or an unsubscribe
+    token): whoever holds the link may see the row there.
+    """
+
+    label: str
+    seen_at: Callable[[World], str]
+    markers: Callable[[World], list[str]] = lambda w: []
+    api_list: str = ""
+    pk: Callable[[World], Any] | None = None
+    viewer: str | Callable[[World], Any] = "member"
+    shown_by: tuple[str, ...] = ()
+
+
+def all_private() -> list[Private]:
+    return [private for module in _modules() for private in getattr(module, "PRIVATE", [])]
+
+
+def response_text(response) -> str:
+    """What a person could read in a response: the text of a page, feed or JSON, the cells of a
+    spreadsheet, the text of a PDF."""
+    import io
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    try:
+        if "spreadsheetml" in kind:
+            from openpyxl import load_workbook
+
+            book = load_workbook(io.BytesIO(body), read_only=True)
+            return "\n".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True)
+                             for cell in row if cell is not None)
+        if "pdf" in kind:
+            from pypdf import PdfReader
+
+            return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages)
+    except Exception:  # not a readable document: search its bytes as they are
+        pass
+    return body.decode("utf-8", errors="replace")
+
+
+def api_ids(text: str) -> set[str]:
+    """The ids of the items of an API list response (paginated or not); empty for anything else."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return set()
+    items = data.get("results", []) if isinstance(data, dict) else data
+    return {str(item.get("id")) for item in items if isinstance(item, dict)} if isinstance(items, list) else set()
+
+
+def private_rows_shown(case: PermissionCase, world: World, text: str) -> list[str]:
+    """The labels of the private rows that a response's text shows."""
+    shown = []
+    for private in all_private():
+        if case.url_name in private.shown_by:
+            continue
+        if any(marker in text for marker in private.markers(world)):
+            shown.append(private.label)
+        elif private.api_list == case.url_name and str(private.pk(world)) in api_ids(text):
+            shown.append(private.label)
+    return shown

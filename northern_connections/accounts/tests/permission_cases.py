@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from northern_connections.accounts.models import Invitation, Membership, MembershipRequest
 from northern_connections.core.models import Job
-from northern_connections.core.testing import PermissionCase, expect
+from northern_connections.core.testing import PermissionCase, Private, expect
 
 
 def build(world):
@@ -15,6 +15,13 @@ def build(world):
         user=colleague_user, organisation=world.other_organisation
     )
     world.objects["job"] = Job.objects.create(kind="test", owner=world.users["member"])
+
+
+# Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py).
+PRIVATE = [
+    Private("an invitation", lambda w: reverse("accounts:organisation_people", args=[w.organisation.slug]),
+            markers=lambda w: ["new@example.org"], shown_by=("accounts:invitation_accept",)),
+]
 
 
 def people(w):

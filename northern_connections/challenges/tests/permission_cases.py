@@ -10,11 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from northern_connections.core.testing import PermissionCase, expect
+from northern_connections.core.testing import PermissionCase, Private, expect
 
 from ..models import (
     ApplicationPartner,
     Attachment,
+    Challenge,
     ChallengeDocument,
     ChallengeTranslation,
     Clarification,
@@ -80,6 +81,50 @@ def build(world):
         "draft_application": draft_application, "partner": partner, "attachment": attachment,
         "clarification": clarification, "score": score, "document": document, "draft_document": draft_document,
         "translation": translation, "decided": decided_application}.items()})
+    build_private(world)
+
+
+def build_private(world):
+    """Give the rows that outsiders must not see words found nowhere else (see PRIVATE)."""
+    from northern_connections.directory.tests.factories import OrganisationFactory
+
+    o = world.objects
+    Challenge.objects.filter(pk=o["ch_draft"].pk).update(title="Hemligt utkast", title_en="Secret draft challenge")
+    ChallengeDocument.objects.filter(pk=o["ch_draft_document"].pk).update(title="Private draft plan")
+    Score.objects.filter(pk=o["ch_score"].pk).update(comment="Private score comment")
+    ConflictDeclaration.objects.filter(pk=o["ch_conflict"].pk).update(reason="Private conflict reason")
+    rival = OrganisationFactory(kind="sme", country="FI", slug="perm-rival")
+    o["ch_rival"] = ApplicationFactory(challenge=o["ch_open2"], applicant=rival, status="submitted",
+                                       title="Rival application", submitted_at=timezone.now())
+
+
+def _api(name):
+    return lambda w: reverse(name)
+
+
+def _pk(key):
+    return lambda w: w.objects[key].pk
+
+
+# Rows of `organisation` (and of applicants other than the outsider) that no outsider nor anonymous
+# visitor may see on any page, feed, export or API response (core/tests/test_permission_matrix.py).
+PRIVATE = [
+    Private("a draft challenge", lambda w: reverse("challenges:challenge_detail", args=["perm-draft"]),
+            markers=lambda w: ["Secret draft challenge"]),
+    Private("a draft challenge's document",
+            lambda w: reverse("challenges:challenge_documents", args=["perm-draft"]),
+            markers=lambda w: ["Private draft plan"]),
+    Private("a jury assignment", _api("api:v1:juryassignment-list"), markers=lambda w: ["perm-juror@example.org"],
+            api_list="api:v1:juryassignment-list", pk=_pk("ch_assignment")),
+    Private("a score", _api("api:v1:score-list"), markers=lambda w: ["Private score comment"],
+            api_list="api:v1:score-list", pk=_pk("ch_score")),
+    Private("a conflict declaration", _api("api:v1:conflictdeclaration-list"),
+            markers=lambda w: ["Private conflict reason"], api_list="api:v1:conflictdeclaration-list",
+            pk=_pk("ch_conflict")),
+    Private("another applicant's application",
+            lambda w: reverse("challenges:application_detail", args=[w.objects["ch_rival"].pk]),
+            markers=lambda w: ["Rival application"], api_list="api:v1:application-list", pk=_pk("ch_rival")),
+]
 
 
 def url(name, key=None, attr="pk"):

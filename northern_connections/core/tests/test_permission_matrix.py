@@ -16,16 +16,22 @@ from northern_connections.core.testing import (
     EXEMPT_URL_PREFIXES,
     ROLES,
     all_cases,
+    all_private,
+    api_ids,
     build_world,
     changed_tables,
     fingerprint,
     is_refusal,
+    private_rows_shown,
     reset_between_cases,
+    response_text,
     rolled_back,
     write_count,
 )
 
 CASES = all_cases()
+PRIVATE = all_private()
+UNTRUSTED = ("anonymous", "outsider")
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +76,9 @@ def test_permission(case, role, world, db, client):
     assert response.status_code in expected, f"{case.id} as {role}: {response.status_code}, expected {expected}"
     if case.method != "get" and is_refusal(response):
         assert_nothing_changed(world, writes_before, f"{case.id} as {role} was refused ({response.status_code})")
+    if case.method == "get" and role in UNTRUSTED and response.status_code == 200:
+        shown = private_rows_shown(case, world, response_text(response))
+        assert not shown, f"{case.id} shows {role} private rows: {shown}"
 
 
 def assert_nothing_changed(world, writes_before, refused):
@@ -79,6 +88,22 @@ def assert_nothing_changed(world, writes_before, refused):
         return
     changed = changed_tables(world.fingerprint)
     assert not changed, f"{refused} but changed {changed}"
+
+
+@pytest.mark.parametrize("private", PRIVATE, ids=[p.label for p in PRIVATE])
+def test_private_rows_are_recognised_where_their_organisation_sees_them(private, world, db, client):
+    """Otherwise a marker that is never shown would make the check above pass whatever leaks."""
+    if callable(private.viewer):
+        client.force_login(private.viewer(world))
+    else:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[private.viewer]
+    response = client.get(private.seen_at(world))
+    assert response.status_code == 200
+    text = response_text(response)
+    missing = [marker for marker in private.markers(world) if marker not in text]
+    assert not missing, f"{private.label}: {missing} not found at {private.seen_at(world)}"
+    if private.api_list and response["Content-Type"].startswith("application/json"):
+        assert str(private.pk(world)) in api_ids(text), f"{private.label}: not listed at {private.seen_at(world)}"
 
 
 def _url_names(resolver, namespace=""):

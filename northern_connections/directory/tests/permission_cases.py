@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from northern_connections.core.testing import PermissionCase, expect
+from northern_connections.core.testing import PermissionCase, Private, expect
 
 from .factories import ContactPersonFactory, OrganisationFactory, PartnerFactory
 
@@ -12,8 +12,16 @@ def build(world):
 
     world.objects["deletable"] = OrganisationFactory()
     Membership.objects.create(user=world.users["outsider"], organisation=world.objects["deletable"], role="admin")
-    world.objects["contact"] = ContactPersonFactory(organisation=world.organisation, gdpr_consent=False)
+    world.objects["contact"] = ContactPersonFactory(organisation=world.organisation, gdpr_consent=False,
+                                                    name="Private contact", email="no-consent@example.org")
     world.objects["partner"] = PartnerFactory(organisation=world.organisation, role="lead")
+
+
+# Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py).
+PRIVATE = [
+    Private("a contact without consent", lambda w: reverse("directory:organisation_detail", args=[w.organisation.slug]),
+            markers=lambda w: ["Private contact", "no-consent@example.org"]),
+]
 
 
 def org_url(name, **extra):

@@ -10,7 +10,7 @@ from datetime import time, timedelta
 
 from django.urls import reverse
 
-from northern_connections.core.testing import PermissionCase, expect
+from northern_connections.core.testing import PermissionCase, Private, expect
 
 from .factories import EventFactory, MarketplaceItemFactory, ParticipantFactory, make_block
 
@@ -39,6 +39,33 @@ def build(world):
         "fair": fair, "draft": draft, "open": open_event, "block": block, "empty_block": empty_block, "dk": dk,
         "no": others["NO"], "de": others["DE"], "gb": others["GB"], "pending": pending, "slots": slots,
         "meeting": meeting, "incoming": incoming, "outgoing": outgoing, "item": item}.items()})
+    build_private(world)
+
+
+def build_private(world):
+    """Give the rows that outsiders must not see words found nowhere else (see PRIVATE)."""
+    from northern_connections.events.models import Event, MeetingRequest, Participant
+
+    o = world.objects
+    Event.objects.filter(pk=o["ev_draft"].pk).update(title="Secret draft event")
+    Participant.objects.filter(pk=o["ev_pending"].pk).update(note="Private registration note")
+    o["ev_others_request"] = MeetingRequest.objects.create(
+        event=o["ev_fair"], requester=o["ev_no"], recipient=o["ev_gb"], expires_at=o["ev_fair"].starts_at,
+        message="Private request between others")
+
+
+# Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py): the
+# organisers' draft, a registration still screened, and a request between two other participants.
+PRIVATE = [
+    Private("a draft event", lambda w: reverse("events:event_detail", args=["perm-draft"]),
+            markers=lambda w: ["Secret draft event"]),
+    Private("a pending registration", lambda w: reverse("events:participant_list", args=["perm-fair"]),
+            markers=lambda w: ["Private registration note"]),
+    Private("a request between two other participants",
+            lambda w: reverse("events:meetingrequest_list", args=["perm-fair"]),
+            markers=lambda w: ["Private request between others"], api_list="api:v1:meetingrequest-list",
+            pk=lambda w: w.objects["ev_others_request"].pk, viewer=lambda w: w.objects["ev_no"].user),
+]
 
 
 def url(name, key=None, attr="pk"):

@@ -7,7 +7,7 @@ cluster, so the outsider is neither owner nor cluster manager. "member" has a sa
 
 from django.urls import reverse
 
-from northern_connections.core.testing import PermissionCase, expect
+from northern_connections.core.testing import PermissionCase, Private, expect
 
 
 def build(world):
@@ -21,6 +21,7 @@ def build(world):
     search = SavedSearchFactory(user=world.users["member"], organisation=world.organisation, name="Heat")
     # Keys are prefixed: `world.objects` is shared with every other app's cases.
     world.objects.update({"mm_published": published, "mm_draft": draft, "mm_search": search})
+    build_private(world)
 
 
 def reset():
@@ -28,6 +29,26 @@ def reset():
     from northern_connections.matchmaking.index import reset_process_cache
 
     reset_process_cache()
+
+
+def build_private(world):
+    """Give the rows that outsiders must not see words found nowhere else (see PRIVATE)."""
+    from northern_connections.challenges.models import Challenge
+    from northern_connections.matchmaking.models import SavedSearch
+
+    Challenge.objects.filter(pk=world.objects["mm_draft"].pk).update(title_en="Secret matchmaking draft")
+    SavedSearch.objects.filter(pk=world.objects["mm_search"].pk).update(name="Private saved search")
+
+
+# Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py).
+PRIVATE = [
+    Private("a draft challenge (matchmaking)",
+            lambda w: reverse("matchmaking:organisations_for_challenge", args=["mm-draft"]),
+            markers=lambda w: ["Secret matchmaking draft"]),
+    Private("a saved search", lambda w: reverse("api:v1:savedsearch-list"),
+            markers=lambda w: ["Private saved search"], shown_by=("matchmaking:unsubscribe",),
+            api_list="api:v1:savedsearch-list", pk=lambda w: w.objects["mm_search"].pk),
+]
 
 
 def org_url(name):
