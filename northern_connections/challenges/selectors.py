@@ -115,15 +115,19 @@ def conflict_organisations(*, challenge: Challenge, user) -> list[Organisation]:
 
 
 def jury_rows(*, challenge: Challenge) -> list[dict]:
-    """The owner's view of the jury: each juror, the organisations that tie them, their exception."""
+    """The owner's view of the jury: each juror, the organisations that tie them, their exception, and the
+    conflicts they declared (the owner knows who applied, even in a blind evaluation)."""
     competition = competition_get(challenge=challenge)
-    jury = list(challenge.jury.select_related("user", "conflict_exception__granted_by"))
+    jury = list(challenge.jury.select_related("user", "conflict_exception__granted_by")
+                .prefetch_related(Prefetch("conflicts", queryset=ConflictDeclaration.objects
+                                           .select_related("application__applicant").order_by("pk"))))
     tied = {j.pk: competition.organisations_of(j.user_id) for j in jury}
     names = dict(Organisation.objects.filter(pk__in=set().union(*tied.values())).values_list("pk", "name"))
     return [{
         "assignment": j,
         "organisations": sorted(names[pk] for pk in tied[j.pk]),
         "exception": getattr(j, "conflict_exception", None),
+        "declared": list(j.conflicts.all()),
     } for j in jury]
 
 

@@ -193,6 +193,8 @@ def test_the_excel_export_lists_the_excluded_scores(competition, client):
     services.scores_save(actor=c.juror, application=c.solvik, scores=scores(c.challenge, [8, 8]))
     services.conflict_declare(actor=c.juror, challenge=c.challenge, application=c.solvik, reason="Former client")
     client.force_login(c.owner)
+    jury_page = client.get(reverse("challenges:challenge_jury", args=[c.challenge.slug])).content.decode()
+    assert "Declared a conflict with the application of Solvik Teknik AB: Former client" in jury_page
     response = client.get(reverse("challenges:challenge_ranking_xlsx", args=[c.challenge.slug]))
     workbook = load_workbook(BytesIO(response.content))
     excluded = list(workbook.worksheets[1].iter_rows(values_only=True))
