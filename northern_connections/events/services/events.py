@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from northern_connections.accounts.models import User
 from northern_connections.core import clock, search
 from northern_connections.core.permissions import CHANGE, can_add, locked_for, require_add
+from northern_connections.core.services import model_update
 from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.directory.models import Organisation
 
@@ -31,16 +32,6 @@ def event_index(event: Event) -> None:
     search.index_object(event, text)
 
 
-def _apply_event_fields(event: Event, fields: dict) -> dict:
-    relations = {name: fields.pop(name) for name in EVENT_M2M if name in fields}
-    unknown = set(fields) - set(EVENT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown event fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(event, name, value)
-    return relations
-
-
 def event_create(*, actor: User, organisers: Iterable[Organisation], **fields: Any) -> Event:
     """A new draft event; the actor must edit at least one of its organisers."""
     organisers = list(organisers)
@@ -50,15 +41,10 @@ def event_create(*, actor: User, organisers: Iterable[Organisation], **fields: A
         if not any(can_add(actor, Event, organisation=o) for o in organisers):
             require_add(actor, Event, organisation=organisers[0])
         event = Event(created_by=actor if actor and actor.is_authenticated else None)
-        relations = _apply_event_fields(event, fields)
-        event.slug = unique_slug(Event, event.title, reserved=reserved_segments("events:event_detail"),
+        event.slug = unique_slug(Event, fields.get("title", ""), reserved=reserved_segments("events:event_detail"),
                                  fallback="event")
-        event.full_clean()
-        event.save()
-        event.organisers.set(organisers)
-        if "challenges" in relations:
-            event.challenges.set(relations["challenges"])
-        event_index(event)
+        model_update(instance=event, data={**fields, "organisers": organisers}, fields=EVENT_FIELDS, m2m=EVENT_M2M,
+                     index=event_index)
     return event
 
 
@@ -66,25 +52,26 @@ def event_update(*, actor: User, event: Event, **fields: Any) -> Event:
     """Edit an event; its organisers keep at least one organisation the actor edits."""
     with transaction.atomic():
         event = locked_for(actor, CHANGE, event)
-        relations = _apply_event_fields(event, fields)
-        if "organisers" in relations:
-            organisers = list(relations["organisers"])
-            if not organisers:
-                raise ValidationError({"organisers": _("An event has at least one organiser.")})
-            if not Organisation.objects.restrict(actor, CHANGE).filter(pk__in=[o.pk for o in organisers]).exists():
-                raise ValidationError({"organisers": _("Keep at least one organisation you edit among the "
-                                                       "organisers.")})
-        if event.blocks.exists():
-            first = min(b.slot_times()[0][0] for b in event.blocks.all())
-            last = max(b.ends_at for b in event.blocks.all())
-            if first < event.starts_at or last > event.ends_at:
-                raise ValidationError({"starts_at": _("The meeting blocks must stay within the event's dates.")})
-        event.full_clean()
-        event.save()
-        for name, value in relations.items():
-            getattr(event, name).set(value)
-        event_index(event)
+        if "organisers" in fields:
+            _check_organisers(actor, list(fields["organisers"]))
+        model_update(instance=event, data=fields, fields=EVENT_FIELDS, m2m=EVENT_M2M, prepare=_blocks_within_dates,
+                     index=event_index)
     return event
+
+
+def _check_organisers(actor: User, organisers: list[Organisation]) -> None:
+    if not organisers:
+        raise ValidationError({"organisers": _("An event has at least one organiser.")})
+    if not Organisation.objects.restrict(actor, CHANGE).filter(pk__in=[o.pk for o in organisers]).exists():
+        raise ValidationError({"organisers": _("Keep at least one organisation you edit among the organisers.")})
+
+
+def _blocks_within_dates(event: Event) -> None:
+    if event.pk and event.blocks.exists():
+        first = min(b.slot_times()[0][0] for b in event.blocks.all())
+        last = max(b.ends_at for b in event.blocks.all())
+        if first < event.starts_at or last > event.ends_at:
+            raise ValidationError({"starts_at": _("The meeting blocks must stay within the event's dates.")})
 
 
 def event_publish(*, actor: User, event: Event) -> Event:
