@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "django_celery_results",
+    "auditlog",
     "northern_connections.core",
     "northern_connections.accounts",
     "northern_connections.directory",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "northern_connections.core.audit.AuditActorMiddleware",
     "northern_connections.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -270,6 +272,10 @@ LOGGING = {
 # it reloads the newest index snapshot instead.
 MATCHMAKING_EMBEDDING_MODEL = os.environ.get("MATCHMAKING_EMBEDDING_MODEL", "")
 MATCHMAKING_MAX_REPLAY = int(os.environ.get("MATCHMAKING_MAX_REPLAY", "1000"))
+
+# Audit trail (core/audit.py, django-auditlog): who changed what is recorded, not from which
+# address (data minimisation: an IP address is personal data the trail does not need).
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # Rows per page of HTML lists: the user may choose among these.
 PAGE_SIZES = [25, 50, 100]

@@ -27,4 +27,6 @@ def reach_charts(rows: list[dict]) -> list[charts.Chart]:
         category_label=country, value_label=_("Organisations"), chart_id="reach-applications",
         series=[charts.Series(_("Applications (lead)"), [row["applications"] for _label, row in applying]),
                 charts.Series(_("Consortium partners"), [row["partners"] for _label, row in applying])])
+    if not any(row["applications"] or row["partners"] for row in rows):
+        return [views]  # nobody has applied yet: the cards say so, a chart of zeros would not help
     return [views, applications]

@@ -98,6 +98,7 @@ class ChallengePolicy(Policy):
             return visible.filter(pk__in=owned_challenge_ids(member_organisation_ids(user)))
         if action == DELETE:
             return queryset.filter(owner_id__in=admin_organisation_ids(user), status=ChallengeStatus.DRAFT)
+        # CHANGE, HISTORY (the audit trail) and the owners' own pages: the owners' editors
         return queryset.filter(pk__in=owned_challenge_ids(editor_organisation_ids(user)))
 
     def can_add(self, user, organisation=None, **context):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from northern_connections.accounts.models import Membership, User
 from northern_connections.accounts.selectors import member_organisation_ids
+from northern_connections.core.audit import may_see_history
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
@@ -156,6 +157,7 @@ def challenge_detail_context(*, actor, challenge: Challenge) -> dict:
     clarifications = Clarification.objects.restrict(actor, VIEW).filter(challenge=challenge)
     context = {
         "can_edit": can(actor, CHANGE, challenge),
+        "can_see_history": may_see_history(actor, challenge),
         "clarifications": clarifications,
         "transitions": challenge.transitions.select_related("by"),
         "is_juror": actor.is_authenticated and JuryAssignment.objects.filter(challenge=challenge, user=actor).exists(),

@@ -1,7 +1,10 @@
 from django.urls import path
 
+from northern_connections.core.views_history import ObjectHistoryView
+
 from . import views
 from .feeds import ChallengeFeed
+from .models import Challenge
 
 app_name = "challenges"
 
@@ -45,6 +48,7 @@ urlpatterns = [
     path("<slug:slug>/ranking/", views.RankingView.as_view(), name="challenge_ranking"),
     path("<slug:slug>/ranking.xlsx", views.RankingExcelView.as_view(), name="challenge_ranking_xlsx"),
     path("<slug:slug>/reach/", views.ReachView.as_view(), name="challenge_reach"),
+    path("<slug:slug>/history/", ObjectHistoryView.as_view(model=Challenge), name="challenge_history"),
     path("<slug:slug>/recommend/", views.RecommendView.as_view(), name="challenge_recommend"),
     path("<slug:slug>/ocds.json", views.ChallengeOcdsView.as_view(), name="challenge_ocds"),
 ]

@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import checks, policies  # noqa: F401  (registration side effects)
+        from . import audit, checks, policies  # noqa: F401  (registration side effects)
+
+        audit.connect()

@@ -255,6 +255,10 @@ def _draw_bars(axes, labels, series, values, stacked: bool) -> None:
                           va="center", fontsize=8, fontweight="bold")
     axes.set_yticks(positions, labels=list(labels))
     axes.set_xlim(0, maximum * 1.15)
+    if all(float(v).is_integer() for row in values for v in row):
+        from matplotlib.ticker import MaxNLocator
+
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.2, 0.4 ticks
 
 
 def bar_table(*, title: str, labels: Sequence[str], series: Sequence[Series], category_label: str,

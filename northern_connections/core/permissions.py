@@ -27,6 +27,7 @@ DELETE = "delete"
 ADMINISTER = "administer"  # an organisation: its administrators (roles, invitations, join requests)
 MATCH = "match"  # an organisation or a challenge: who may see its matchmaking recommendations
 REPRESENT = "represent"  # an organisation: any member may speak for it (ask a question, register for an event)
+HISTORY = "history"  # an object's audit trail (core.audit): each policy decides who, apart from platform admins
 
 
 def is_signed_in(user: User | AnonymousUser | None) -> bool:
@@ -108,6 +109,9 @@ def locked_for(user: Any, action: str, obj: models.Model) -> models.Model:
     Services call this first: the permission is checked again on the saved row (not on what a
     form was given), and the row lock serialises concurrent edits of the same object.
     """
+    from .audit import note_actor  # the trail attributes this transaction's writes to the service's actor
+
+    note_actor(user)
     model = obj._meta.model
     queryset = policy_for(model).scope(user, action, model._default_manager.filter(pk=obj.pk))
     locked = model._default_manager.select_for_update().filter(pk__in=queryset.values("pk")).first()
@@ -129,5 +133,8 @@ def _denied_message(action: str, model: type[models.Model]) -> str:
 
 
 def require_add(user: Any, model: type[models.Model], **context: Any) -> None:
+    from .audit import note_actor
+
+    note_actor(user)
     if not can_add(user, model, **context):
         raise PermissionDenied(_("You may not add a %(name)s.") % {"name": model._meta.verbose_name})

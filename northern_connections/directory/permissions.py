@@ -8,6 +8,7 @@ from northern_connections.accounts.selectors import editor_organisation_ids
 from northern_connections.core.permissions import (
     ADMINISTER,
     DELETE,
+    HISTORY,
     MATCH,
     REPRESENT,
     VIEW,
@@ -33,7 +34,8 @@ from .models import (
 
 
 class OrganisationPolicy(Policy):
-    """Editors maintain the profile; only the organisation's administrators may delete or administer it.
+    """Editors maintain the profile; only the organisation's administrators may delete or administer it
+    or read its history (the audit trail).
 
     MATCH ("Challenges for my organisation"): any member, since recommendations reveal what the
     platform knows about an organisation's fit, which is its own business.
@@ -42,7 +44,7 @@ class OrganisationPolicy(Policy):
     def member_scope(self, user, action, queryset):
         if action in (MATCH, REPRESENT):
             return queryset.filter(pk__in=Membership.objects.filter(user=user).values("organisation_id"))
-        if action in (DELETE, ADMINISTER):
+        if action in (DELETE, ADMINISTER, HISTORY):
             admin_ids = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).values("organisation_id")
             return queryset.filter(pk__in=admin_ids)
         return queryset.filter(pk__in=editor_organisation_ids(user))

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import Substr
 
 from northern_connections.accounts.models import Membership
+from northern_connections.core.audit import may_see_history
 from northern_connections.core.permissions import VIEW, is_platform_admin
 
 from .models import ClusterMembership, ContactPerson, NutsRegion, Organisation, Partner, Partnership
@@ -51,6 +52,7 @@ def organisation_detail_context(*, actor, organisation: Organisation) -> dict:
     """What an organisation page shows besides the profile, each list through the gate."""
     return {
         "is_member": bool(actor and actor.is_authenticated and organisation.memberships.filter(user=actor).exists()),
+        "can_see_history": may_see_history(actor, organisation),
         "contacts": ContactPerson.objects.restrict(actor, VIEW).filter(organisation=organisation),
         "cluster_members": ClusterMembership.objects.restrict(actor, VIEW)
         .filter(cluster=organisation)

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from northern_connections.core.views_history import ObjectHistoryView
+
 from . import views
+from .models import Organisation
 
 app_name = "directory"
 
@@ -11,6 +14,8 @@ urlpatterns = [
     path("organisations/regions/", views.nuts_region_options, name="nuts_region_options"),
     path("organisations/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
     path("organisations/<slug:slug>/edit/", views.OrganisationEditView.as_view(), name="organisation_edit"),
+    path("organisations/<slug:slug>/history/", ObjectHistoryView.as_view(model=Organisation),
+         name="organisation_history"),
     path("organisations/<slug:slug>/join/", views.OrganisationJoinView.as_view(), name="organisation_join"),
     path("organisations/<slug:slug>/contacts/new/", views.ContactCreateView.as_view(), name="contactperson_add"),
     path("contacts/<int:pk>/edit/", views.ContactEditView.as_view(), name="contactperson_edit"),

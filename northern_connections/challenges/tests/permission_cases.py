@@ -234,6 +234,7 @@ CASES = [
     PermissionCase("challenges:application_decide", "post", url("challenges:application_decide", "submitted"),
                    OWNER_POST, data=lambda w: {"selected": "0", "feedback": "Thank you."}),
     PermissionCase("challenges:challenge_reach", "get", slug_url("challenges:challenge_reach"), OWNER_PAGE),
+    PermissionCase("challenges:challenge_history", "get", slug_url("challenges:challenge_history"), OWNER_PAGE),
     PermissionCase("challenges:challenge_recommend", "get", slug_url("challenges:challenge_recommend"),
                    # Only cluster managers recommend; nobody in the world manages a cluster.
                    expect(302, 403, 403, 200)),

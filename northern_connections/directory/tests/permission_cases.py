@@ -51,6 +51,9 @@ CASES = [
                    expect(302, 200, 403, 200)),
     PermissionCase("directory:organisation_edit", "post", org_url("directory:organisation_edit"),
                    expect(302, 302, 403, 302), data=org_data),
+    PermissionCase("directory:organisation_history", "get", org_url("directory:organisation_history"),
+                   # the organisation's administrators (the member is one) and platform admins only
+                   expect(302, 200, 403, 200)),
     PermissionCase("directory:organisation_join", "post", org_url("directory:organisation_join"),
                    expect(302, 302, 302, 302)),
     PermissionCase("directory:contactperson_add", "get", org_url("directory:contactperson_add"),
