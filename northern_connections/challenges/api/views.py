@@ -74,10 +74,8 @@ class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateM
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("owner", None)
-        criteria = data.pop("criteria", None)
+        # One service, one transaction: a refused criteria change must not leave the other edits saved.
         challenge = services.challenge_update(actor=self.request.user, challenge=serializer.instance, **data)
-        if criteria is not None:
-            services.challenge_criteria_set(actor=self.request.user, challenge=challenge, criteria=criteria)
         serializer.instance = Challenge.objects.get(pk=challenge.pk)
 
     @extend_schema(request=TransitionSerializer, responses=ChallengeSerializer)

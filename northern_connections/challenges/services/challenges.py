@@ -91,8 +91,13 @@ def challenge_create(*, actor: User, owner: Organisation, criteria: list[dict] |
     return challenge
 
 
-def challenge_update(*, actor: User, challenge: Challenge, **fields) -> Challenge:
-    """Edit a draft or published challenge; once decided or cancelled it is a record and stays as it was."""
+def challenge_update(*, actor: User, challenge: Challenge, criteria: list[dict] | None = None,
+                     **fields) -> Challenge:
+    """Edit a draft or published challenge; once decided or cancelled it is a record and stays as it was.
+
+    `criteria`, when given, replaces the evaluation criteria in the same transaction, so a refused
+    criteria change (weights off, challenge no longer a draft) leaves the other edits unsaved too.
+    """
     with transaction.atomic():
         challenge = locked_for(actor, CHANGE, challenge)
         if challenge.status not in (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED):
@@ -108,8 +113,16 @@ def challenge_update(*, actor: User, challenge: Challenge, **fields) -> Challeng
         challenge.save()
         for name, value in relations.items():
             getattr(challenge, name).set(value)
+        if criteria is not None:
+            _replace_criteria(challenge, criteria)
         challenge_index(challenge)
     return challenge
+
+
+def _replace_criteria(challenge: Challenge, criteria: list[dict]) -> None:
+    if challenge.status != ChallengeStatus.DRAFT:
+        raise ValidationError(_("Criteria can only be changed while the challenge is a draft."))
+    _set_criteria(challenge, criteria)
 
 
 def _set_criteria(challenge: Challenge, criteria: list[dict]) -> None:
@@ -130,9 +143,7 @@ def challenge_criteria_set(*, actor: User, challenge: Challenge, criteria: list[
     """Replace the evaluation criteria; fixed once published, because applicants write to them."""
     with transaction.atomic():
         challenge = locked_for(actor, CHANGE, challenge)
-        if challenge.status != ChallengeStatus.DRAFT:
-            raise ValidationError(_("Criteria can only be changed while the challenge is a draft."))
-        _set_criteria(challenge, criteria)
+        _replace_criteria(challenge, criteria)
     return challenge
 
 

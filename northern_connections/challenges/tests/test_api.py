@@ -105,3 +105,35 @@ def test_api_jury_conflict_and_recommendation(people, client, django_capture_on_
     client.force_login(people["sme"])
     received = client.get(reverse("api:v1:recommendation-list"), {"challenge": open_challenge.pk}).json()
     assert [r["message"] for r in received["results"]] == ["Your heat pumps fit."]
+
+
+def _patch(client, challenge, body):
+    return client.patch(reverse("api:v1:challenge-detail", args=[challenge.slug]), body,
+                        content_type="application/json")
+
+
+def test_api_refused_criteria_change_leaves_nothing_saved(people, client):
+    # Regression: the title was saved in one transaction, then the criteria change was refused in another.
+    challenge = ChallengeFactory(owner=people["owner_org"])  # published: criteria are fixed
+    client.force_login(people["owner"])
+    response = _patch(client, challenge, {"title": "Changed title",
+                                          "criteria": [{"name": "Price", "weight": 100}]})
+    assert response.status_code == 400 and "draft" in str(response.json())
+    challenge.refresh_from_db()
+    assert challenge.title != "Changed title"
+    assert list(challenge.criteria.values_list("name", "weight")) == [("Innovation", 60), ("Feasibility", 40)]
+
+
+def test_api_draft_with_bad_weights_keeps_its_fields_and_criteria(people, client):
+    challenge = ChallengeFactory(owner=people["owner_org"], status="draft", published_at=None)
+    client.force_login(people["owner"])
+    response = _patch(client, challenge, {"title": "Changed title",
+                                          "criteria": [{"name": "Price", "weight": 30}]})
+    assert response.status_code == 400 and "add up to 100" in str(response.json())
+    challenge.refresh_from_db()
+    assert challenge.title != "Changed title" and challenge.criteria.count() == 2
+    saved = _patch(client, challenge, {"title": "Changed title", "criteria": [{"name": "Price", "weight": 100}]})
+    assert saved.status_code == 200
+    challenge.refresh_from_db()
+    assert challenge.title == "Changed title"
+    assert list(challenge.criteria.values_list("name", "weight")) == [("Price", 100)]
