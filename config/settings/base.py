@@ -213,7 +213,22 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    # Rate limits (core/api/throttling.py): per client address, per user, and per scope for the
+    # expensive endpoints (a view's `throttle_scope`). Counted in the default cache: Redis or the database.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "northern_connections.core.api.throttling.AnonThrottle",
+        "northern_connections.core.api.throttling.UserThrottle",
+        "northern_connections.core.api.throttling.ScopeThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("NC_API_RATE_ANON", "120/min"),
+        "user": os.environ.get("NC_API_RATE_USER", "600/min"),
+        "matching": os.environ.get("NC_API_RATE_MATCHING", "30/min"),
+        "scheduling": os.environ.get("NC_API_RATE_SCHEDULING", "10/min"),
+    },
+    # Reverse proxies in front of the web processes: the client is that many entries from the end of
+    # X-Forwarded-For (unset: REMOTE_ADDR, right when clients connect directly).
+    "NUM_PROXIES": int(os.environ["NC_API_NUM_PROXIES"]) if os.environ.get("NC_API_NUM_PROXIES") else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Northern Connections API",

@@ -18,3 +18,6 @@ ALLOWED_HOSTS = ["*"]
 DEMO_DATA_ALLOWED = True
 # Tests never touch the network: reference files come from SHARED_DATA_DIR (or a patched opener).
 REFERENCE_DOWNLOADS = False
+# API rate limits stay out of the way of the suite; the throttling tests lower them for themselves.
+REST_FRAMEWORK = {**REST_FRAMEWORK,  # noqa: F405
+                  "DEFAULT_THROTTLE_RATES": dict.fromkeys(("anon", "user", "matching", "scheduling"), "100000/min")}

@@ -213,3 +213,21 @@ def test_event_registration_is_not_called_account_sign_up(fair, client, make_use
     client.force_login(newcomer)
     page = client.get(reverse("events:event_detail", args=[fair["event"].slug])).content.decode()
     assert ">Anmäl</a>" in page and "Skapa konto" not in page
+
+
+def test_starting_the_scheduler_is_rate_limited_per_user(fair, client, django_capture_on_commit_callbacks):
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    rest = settings.REST_FRAMEWORK
+    lowered = {**rest, "DEFAULT_THROTTLE_RATES": {**rest["DEFAULT_THROTTLE_RATES"], "scheduling": "1/min"}}
+    client.force_login(fair["people"]["organiser"])
+    url = reverse("events:schedule_run", args=[fair["event"].slug])
+    cache.clear()
+    with override_settings(REST_FRAMEWORK=lowered), django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"time_limit": 2}).status_code == 302
+        refused = client.post(url, {"time_limit": 2})
+    cache.clear()
+    assert refused.status_code == 429 and 0 < int(refused["Retry-After"]) <= 60
+    assert "Too many requests" in refused.content.decode()

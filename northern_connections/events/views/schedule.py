@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
+from northern_connections.core.throttling import ScopeThrottledMixin
 from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView
 
 from .. import selectors, services
@@ -49,8 +50,9 @@ class _ScheduleActionView(ObjectActionView):
         return reverse("events:schedule_grid", kwargs={"slug": event.slug})
 
 
-class ScheduleRunView(_ScheduleActionView):
+class ScheduleRunView(ScopeThrottledMixin, _ScheduleActionView):
     model = Event
+    throttle_scope = "scheduling"  # the solver runs for up to its time limit: a lower rate of its own
     service = services.schedule_event_start
     success_message = _lazy("The scheduler is running; its progress is shown below.")
 

@@ -57,6 +57,7 @@ class ChallengesForOrganisationView(generics.GenericAPIView):
     """Open challenges the organisation may apply to, best first, with "why this match" (its members only)."""
 
     serializer_class = ChallengeRecommendationsSerializer
+    throttle_scope = "matching"  # ranks the whole index: its own, lower rate
 
     def get(self, request, slug, version=None):
         organisation = Organisation.objects.restrict(request.user, VIEW).filter(slug=slug).first()
@@ -82,6 +83,7 @@ class OrganisationsForChallengeView(generics.GenericAPIView):
     """Eligible organisations that fit the challenge (its owners' members and cluster managers only)."""
 
     serializer_class = OrganisationRecommendationsSerializer
+    throttle_scope = "matching"  # ranks the whole index: its own, lower rate
 
     def get(self, request, slug, version=None):
         challenge = selectors.challenge_for_matching(actor=request.user, slug=slug)
