@@ -21,7 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(([path("v1/", include(api_v1))], "api"))),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema", template_name="api/docs.html"),
+         name="api-docs"),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

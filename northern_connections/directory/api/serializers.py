@@ -54,3 +54,10 @@ class PartnershipSerializer(serializers.ModelSerializer):
 class VocabularySerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+
+
+class VocabulariesSerializer(serializers.Serializer):
+    """`GET /api/v1/vocabularies/`: one object, a list per vocabulary."""
+
+    value_chains = VocabularySerializer(many=True)
+    value_chain_steps = VocabularySerializer(many=True)

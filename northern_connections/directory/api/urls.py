@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -6,5 +7,7 @@ router = DefaultRouter()
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
 router.register("nuts-regions", views.NutsRegionViewSet, basename="nutsregion")
-router.register("vocabularies", views.VocabularyViewSet, basename="vocabulary")
-urlpatterns = router.urls
+urlpatterns = [
+    path("vocabularies/", views.VocabularyView.as_view(), name="vocabulary-list"),
+    *router.urls,
+]

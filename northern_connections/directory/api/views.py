@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from northern_connections.core.api.viewsets import GateViewSetMixin, ReadOnlyGateViewSet
 
@@ -13,7 +14,7 @@ from .serializers import (
     OrganisationListSerializer,
     OrganisationSerializer,
     PartnershipSerializer,
-    VocabularySerializer,
+    VocabulariesSerializer,
 )
 
 
@@ -68,13 +69,17 @@ class NutsRegionViewSet(ReadOnlyGateViewSet):
         return NutsRegion.objects.defer("geometry")
 
 
-class VocabularyViewSet(viewsets.ViewSet):
-    """Value chains and their steps: the slugs used by filters and imports."""
+class VocabularyView(APIView):
+    """Value chains and their steps: the slugs used by filters and imports.
 
-    @extend_schema(responses=VocabularySerializer(many=True))
-    def list(self, request, version=None):
+    One object with a list per vocabulary, not a list: an APIView, because drf-spectacular
+    documents a viewset's `list` as an array whatever it returns.
+    """
+
+    @extend_schema(responses=VocabulariesSerializer, operation_id="vocabularies_retrieve")
+    def get(self, request, version=None):
         data = {
             "value_chains": list(ValueChain.objects.restrict(request.user).values("slug", "name")),
             "value_chain_steps": list(ValueChainStep.objects.restrict(request.user).values("slug", "name")),
         }
-        return Response(data, status=status.HTTP_200_OK)
+        return Response(VocabulariesSerializer(data).data, status=status.HTTP_200_OK)

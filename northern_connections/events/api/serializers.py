@@ -1,3 +1,7 @@
+from datetime import datetime
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from northern_connections.directory.models import Organisation
@@ -12,10 +16,20 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class BlockSerializer(serializers.ModelSerializer):
+    start_time = serializers.SerializerMethodField(
+        help_text="RFC 3339 full-time: the block's start in the event's time zone, with that day's UTC offset.")
+
     class Meta:
         model = MeetingBlock
         fields = ["id", "name", "date", "start_time", "slot_minutes", "slot_count", "breaks_after", "break_minutes",
                   "tables"]
+
+    @extend_schema_field(OpenApiTypes.TIME)
+    def get_start_time(self, block) -> str:
+        # OpenAPI's `time` is RFC 3339 `full-time`, which carries an offset: a bare "09:50:00" is no valid value,
+        # and with the offset a client places the block in time without a time-zone database.
+        start = datetime.combine(block.date, block.start_time, tzinfo=block.event.tz)
+        return start.isoformat(timespec="seconds").partition("T")[2]
 
 
 class EventSerializer(serializers.ModelSerializer):

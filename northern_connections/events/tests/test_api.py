@@ -54,3 +54,18 @@ def test_register_request_accept_and_agenda(fair, client, people):
     services.schedule_publish(actor=organiser, event=fair["event"])
     [row] = client.get(reverse("api:v1:agenda-list"), {"event": "fair"}).json()["results"]
     assert row["table"] == 1 and {p["id"] for p in row["participants"]} == {fair["p"]["dk"].pk, fair["p"]["no"].pk}
+
+
+def test_block_start_times_are_rfc3339_full_times_with_the_events_offset(fair, client):
+    # Regression: "09:00:00" was served where the schema declares `format: time` (RFC 3339 full-time).
+    from datetime import datetime
+
+    import jsonschema
+
+    block = fair["block"]
+    detail = client.get(reverse("api:v1:event-detail", args=["fair"])).json()
+    offset = datetime.combine(block.date, block.start_time, tzinfo=fair["event"].tz).strftime("%z")
+    assert detail["blocks"][0]["start_time"] == f"09:00:00{offset[:3]}:{offset[3:]}"
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    assert checker.conforms(detail["blocks"][0]["start_time"], "time")
+    assert not checker.conforms("09:00:00", "time")
