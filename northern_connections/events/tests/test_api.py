@@ -58,14 +58,12 @@ def test_register_request_accept_and_agenda(fair, client, people):
 
 def test_block_start_times_are_rfc3339_full_times_with_the_events_offset(fair, client):
     # Regression: "09:00:00" was served where the schema declares `format: time` (RFC 3339 full-time).
+    import re
     from datetime import datetime
-
-    import jsonschema
 
     block = fair["block"]
     detail = client.get(reverse("api:v1:event-detail", args=["fair"])).json()
     offset = datetime.combine(block.date, block.start_time, tzinfo=fair["event"].tz).strftime("%z")
     assert detail["blocks"][0]["start_time"] == f"09:00:00{offset[:3]}:{offset[3:]}"
-    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-    assert checker.conforms(detail["blocks"][0]["start_time"], "time")
-    assert not checker.conforms("09:00:00", "time")
+    full_time = re.compile(r"^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")  # RFC 3339 section 5.6
+    assert full_time.match(detail["blocks"][0]["start_time"]) and not full_time.match("09:00:00")
