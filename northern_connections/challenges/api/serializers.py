@@ -276,5 +276,8 @@ class RankingRowSerializer(serializers.Serializer):
     jurors = serializers.IntegerField(source="result.jurors")
     criterion_means = serializers.DictField(child=serializers.FloatField(), source="result.criterion_means")
     excluded = ExcludedScoreSerializer(many=True)
-    exceptions = serializers.SlugRelatedField(slug_field="email", many=True, read_only=True,
-                                              help_text="Jurors whose scores count under an exception.")
+    # A method, not a SlugRelatedField: a related field outside a ModelSerializer has no model for the schema.
+    exceptions = serializers.SerializerMethodField(help_text="Jurors whose scores count under an exception.")
+
+    def get_exceptions(self, row) -> list[str]:
+        return [user.email for user in row["exceptions"]]
