@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 
 def rates(**overrides) -> dict:
@@ -61,12 +60,14 @@ def test_anonymous_clients_get_429_with_retry_after(client):
 
 @pytest.mark.django_db
 def test_users_are_counted_per_user_not_per_address(client, make_user):
+    from northern_connections.accounts.services import api_token_create
+
     url = reverse("api:v1:organisation-list")
     first, second = make_user("first@example.org"), make_user("second@example.org")
     with override_settings(REST_FRAMEWORK=rates(anon="1000/min", user="2/min")):
-        headers = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=first).key}"}
+        headers = {"HTTP_AUTHORIZATION": f"Token {api_token_create(actor=first)}"}
         assert [client.get(url, **headers).status_code for _ in range(3)] == [200, 200, 429]
-        other = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=second).key}"}
+        other = {"HTTP_AUTHORIZATION": f"Token {api_token_create(actor=second)}"}
         assert client.get(url, **other).status_code == 200  # same address, another user
 
 
