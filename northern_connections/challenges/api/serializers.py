@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from northern_connections.core.api.fields import VisiblePrimaryKeyRelatedField, VisibleSlugRelatedField
 from northern_connections.directory.models import (
     CpvCode,
     NaceCode,
@@ -81,7 +82,7 @@ class TransitionSerializer(serializers.Serializer):
 
 
 class ClarificationSerializer(serializers.ModelSerializer):
-    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    challenge = VisibleSlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
     organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all(),
                                                 write_only=True)
 
@@ -113,7 +114,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     """An application. In a blind evaluation its jury gets `applicant` null and no partners, team,
     references or feedback; `applicant_label` is what they call it instead."""
 
-    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    challenge = VisibleSlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
     applicant = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all(), allow_null=True,
                                              help_text="Null for the jury of a blind evaluation.")
     applicant_label = serializers.SerializerMethodField()
@@ -159,7 +160,7 @@ class ScoreSerializer(serializers.ModelSerializer):
 class ApplicationPartnerSerializer(serializers.ModelSerializer):
     """A consortium partner; the lead invites with POST, the partner answers with POST …/respond/."""
 
-    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    application = VisiblePrimaryKeyRelatedField(queryset=Application.objects.all())
     organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
 
     class Meta:
@@ -175,7 +176,7 @@ class PartnerResponseSerializer(serializers.Serializer):
 class AttachmentSerializer(serializers.ModelSerializer):
     """Send the file as multipart/form-data; its type is detected from its bytes, not from its name."""
 
-    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    application = VisiblePrimaryKeyRelatedField(queryset=Application.objects.all())
     file = serializers.FileField(write_only=True)
     download = serializers.HyperlinkedIdentityField(view_name="challenges:attachment_download", read_only=True)
 
@@ -212,7 +213,7 @@ class JuryAssignmentSerializer(serializers.ModelSerializer):
     why they may score the competitors anyway (recorded as `exception`).
     """
 
-    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    challenge = VisibleSlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
     email = serializers.EmailField(source="user.email")
     exception_reason = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000)
     exception = ConflictExceptionSerializer(source="conflict_exception", read_only=True, allow_null=True)
@@ -224,7 +225,7 @@ class JuryAssignmentSerializer(serializers.ModelSerializer):
 
 
 class ConflictDeclarationSerializer(serializers.ModelSerializer):
-    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    application = VisiblePrimaryKeyRelatedField(queryset=Application.objects.all())
     challenge = serializers.SlugRelatedField(source="assignment.challenge", slug_field="slug", read_only=True)
 
     class Meta:
@@ -246,7 +247,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 class RecommendSerializer(serializers.Serializer):
     """One recommendation of a challenge to several member SMEs of a cluster (each is notified)."""
 
-    challenge = serializers.SlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
+    challenge = VisibleSlugRelatedField(slug_field="slug", queryset=Challenge.objects.all())
     cluster = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
     organisations = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Organisation.objects.all())
     message = serializers.CharField(required=False, allow_blank=True, max_length=2000)

@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from northern_connections.core.api.fields import VisibleSlugRelatedField
 from northern_connections.directory.models import Organisation
 
 from ..models import AgendaSession, Event, Meeting, MeetingBlock, MeetingRequest, Participant
@@ -57,7 +58,7 @@ class EventListSerializer(EventSerializer):
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
-    event = serializers.SlugRelatedField(slug_field="slug", queryset=Event.objects.all())
+    event = VisibleSlugRelatedField(slug_field="slug", queryset=Event.objects.all())
     organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
     unavailable_blocks = serializers.PrimaryKeyRelatedField(many=True, required=False,
                                                             queryset=MeetingBlock.objects.all())
