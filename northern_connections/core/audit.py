@@ -30,6 +30,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .permissions import HISTORY, can
 
@@ -146,7 +147,9 @@ def _shown(value: Any) -> str:
 
 
 def _action_label(entry: Any) -> str:
-    labels = {entry.Action.CREATE: _("created"), entry.Action.UPDATE: _("changed"), entry.Action.DELETE: _("deleted")}
+    labels = {entry.Action.CREATE: pgettext("audit action", "created"),
+              entry.Action.UPDATE: pgettext("audit action", "changed"),
+              entry.Action.DELETE: pgettext("audit action", "deleted")}
     return labels.get(entry.action, str(entry.get_action_display()))
 
 

@@ -49,7 +49,7 @@ def test_field_labels_are_translated(org):
     _update(organisation, people["editor"], city="Lund")
     with translation.override("de"):
         entry = audit.history_for(organisation, people["admin"])[0]
-    assert entry.changes[0].field == "Ort"
+    assert entry.changes[0].field == "Ort" and entry.action == "geändert"
 
 
 def test_the_first_entry_is_the_creation_and_unchanged_saves_record_nothing(org):
