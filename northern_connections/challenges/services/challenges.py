@@ -16,6 +16,7 @@ from northern_connections.accounts.models import User
 from northern_connections.core import clock
 from northern_connections.core.models import SearchEntry
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for, require_add
+from northern_connections.core.services import model_update
 from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.core.text import index_tokens
 from northern_connections.core.workflow import transition_apply
@@ -50,16 +51,22 @@ def challenge_index(challenge: Challenge) -> None:
     )
 
 
-def _apply_challenge_fields(challenge: Challenge, fields: dict) -> dict:
-    relations = {name: fields.pop(name) for name in CHALLENGE_M2M if name in fields}
-    for name in ("status", "slug", "owner", "published_at"):
-        fields.pop(name, None)  # only the life cycle and creation set these
-    for name, value in fields.items():
-        setattr(challenge, name, value)
+# Only the life cycle and creation set these; a form or the API that sends them is ignored.
+SET_ELSEWHERE = ("status", "slug", "owner", "published_at", "created_by")
+CHALLENGE_FIELDS = tuple(f.name for f in Challenge._meta.concrete_fields
+                         if f.name not in SET_ELSEWHERE and not f.primary_key and f.editable)
+
+
+def _editable(fields: dict) -> dict:
+    return {name: value for name, value in fields.items() if name not in SET_ELSEWHERE}
+
+
+def _prepare_challenge(challenge: Challenge) -> None:
+    """An English original is its own English version; the procedure type must be an eForms code."""
     if challenge.language == "en":
         challenge.title_en = challenge.title_en or challenge.title
         challenge.summary_en = challenge.summary_en or challenge.summary
-    return relations
+    _validate_procedure_type(challenge)
 
 
 def _validate_procedure_type(challenge: Challenge) -> None:
@@ -77,14 +84,11 @@ def challenge_create(*, actor: User, owner: Organisation, criteria: list[dict] |
         if owner.kind not in OWNER_KINDS:
             raise ValidationError({"owner": _("Only public authorities and clusters publish challenges.")})
         challenge = Challenge(owner=owner, created_by=actor if actor and actor.is_authenticated else None)
-        relations = _apply_challenge_fields(challenge, fields)
-        challenge.slug = unique_slug(Challenge, challenge.title_en or challenge.title,
+        data = _editable(fields)
+        challenge.slug = unique_slug(Challenge, data.get("title_en") or data.get("title", ""),
                                      reserved=reserved_segments("challenges:challenge_detail"), fallback="challenge")
-        challenge.full_clean()
-        _validate_procedure_type(challenge)
-        challenge.save()
-        for name, value in relations.items():
-            getattr(challenge, name).set(value)
+        model_update(instance=challenge, data=data, fields=CHALLENGE_FIELDS, m2m=CHALLENGE_M2M,
+                     prepare=_prepare_challenge)
         if criteria:
             _set_criteria(challenge, criteria)
         challenge_index(challenge)
@@ -100,19 +104,15 @@ def challenge_update(*, actor: User, challenge: Challenge, criteria: list[dict] 
     """
     with transaction.atomic():
         challenge = locked_for(actor, CHANGE, challenge)
-        if challenge.status not in (ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED):
+        if not challenge.is_editable:
             raise ValidationError(_("Only draft and open challenges can be edited."))
-        old_deadline = challenge.application_deadline
-        relations = _apply_challenge_fields(challenge, fields)
-        if (challenge.status == ChallengeStatus.PUBLISHED and old_deadline and challenge.application_deadline
-                and challenge.application_deadline < old_deadline):
+        new_deadline = fields.get("application_deadline")
+        if challenge.status == ChallengeStatus.PUBLISHED and challenge.application_deadline and new_deadline \
+                and new_deadline < challenge.application_deadline:
             # Applicants planned with the published deadline; it may be extended, never brought forward.
             raise ValidationError({"application_deadline": _("A published deadline can be extended, not shortened.")})
-        challenge.full_clean()
-        _validate_procedure_type(challenge)
-        challenge.save()
-        for name, value in relations.items():
-            getattr(challenge, name).set(value)
+        model_update(instance=challenge, data=_editable(fields), fields=CHALLENGE_FIELDS, m2m=CHALLENGE_M2M,
+                     prepare=_prepare_challenge)
         if criteria is not None:
             _replace_criteria(challenge, criteria)
         challenge_index(challenge)
