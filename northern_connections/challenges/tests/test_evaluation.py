@@ -313,3 +313,18 @@ def test_the_owner_and_a_jury_that_is_not_blind_see_who_applied(competition, cli
                 reverse("api:v1:application-detail", args=[c.nordlys.pk]),
                 reverse("challenges:attachment_download", args=[attachment.pk])):
         assert "nordlys" in _everything_said(client.get(url)), url
+
+
+def test_the_api_refuses_a_conflicted_juror_until_an_exception_is_given(competition, client):
+    c = competition
+    client.force_login(c.owner)
+    url = reverse("api:v1:juryassignment-list")
+    refused = client.post(url, {"challenge": c.challenge.slug, "email": c.lead_staff.email},
+                          content_type="application/json")
+    assert refused.status_code == 400 and "Nordlys Energi AB" in refused.json()["exception_reason"][0]
+    added = client.post(url, {"challenge": c.challenge.slug, "email": c.lead_staff.email,
+                              "exception_reason": "Leads the regional heat-pump test bed"},
+                        content_type="application/json")
+    assert added.status_code == 201
+    assert added.json()["exception"]["reason"] == "Leads the regional heat-pump test bed"
+    assert added.json()["exception"]["granted_by"] == c.owner.email
