@@ -44,7 +44,7 @@ def build(world):
 
 def build_private(world):
     """Give the rows that outsiders must not see words found nowhere else (see PRIVATE)."""
-    from northern_connections.events.models import Event, MeetingRequest, Participant
+    from northern_connections.events.models import Event, Meeting, MeetingRequest, Participant
 
     o = world.objects
     Event.objects.filter(pk=o["ev_draft"].pk).update(title="Secret draft event")
@@ -52,10 +52,13 @@ def build_private(world):
     o["ev_others_request"] = MeetingRequest.objects.create(
         event=o["ev_fair"], requester=o["ev_no"], recipient=o["ev_gb"], expires_at=o["ev_fair"].starts_at,
         message="Private request between others")
+    o["ev_others_meeting"] = Meeting.objects.create(event=o["ev_fair"], participant_a=o["ev_de"],
+                                                    participant_b=o["ev_gb"], slot=o["ev_slots"][2], table=1,
+                                                    published=True)
 
 
 # Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py): the
-# organisers' draft, a registration still screened, and a request between two other participants.
+# organisers' draft, a registration still screened, and what two other participants arranged.
 PRIVATE = [
     Private("a draft event", lambda w: reverse("events:event_detail", args=["perm-draft"]),
             markers=lambda w: ["Secret draft event"]),
@@ -65,6 +68,9 @@ PRIVATE = [
             lambda w: reverse("events:meetingrequest_list", args=["perm-fair"]),
             markers=lambda w: ["Private request between others"], api_list="api:v1:meetingrequest-list",
             pk=lambda w: w.objects["ev_others_request"].pk, viewer=lambda w: w.objects["ev_no"].user),
+    Private("a meeting between two other participants", lambda w: reverse("api:v1:agenda-list"),
+            api_list="api:v1:agenda-list", pk=lambda w: w.objects["ev_others_meeting"].pk,
+            viewer=lambda w: w.objects["ev_de"].user),
 ]
 
 
