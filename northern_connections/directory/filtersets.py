@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.search import search_filter
+from northern_connections.core.search import search_filter, search_ranked
 from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
 from .choices import TRL_CHOICES, OrganisationKind
@@ -61,6 +61,12 @@ class OrganisationFilterSet(django_filters.FilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country", "region", "value_chain", "step", "trl_min", "trl_max", "nace"]
+
+    def filter_queryset(self, queryset):
+        """All filters first, then a search puts the result in order of relevance (issue 10, item 7)."""
+        queryset = super().filter_queryset(queryset)
+        query = self.form.cleaned_data.get("q")
+        return search_ranked(queryset, query, "name", "pk") if query else queryset
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)

@@ -1,6 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from northern_connections.core.search import is_ranked
 from northern_connections.core.tables import RowsTable
 
 from .choices import OrganisationKind
@@ -27,6 +28,12 @@ class OrganisationTable(RowsTable):
         fields = ["name", "kind", "country", "nuts_region", "city", "value_chains", "trl"]
         order_by = "name"
         empty_text = _("No organisation matches these filters.")
+
+    def __init__(self, data, *args, **kwargs):
+        # A search result keeps its order of relevance unless the user sorts by a column.
+        if is_ranked(data) and "order_by" not in kwargs:
+            kwargs["order_by"] = ()
+        super().__init__(data, *args, **kwargs)
 
     def rows_html(self):
         # Labels looked up once per page rather than per row (get_FOO_display rebuilds the choices).
