@@ -371,26 +371,7 @@ def load(*, seed: int = 2024, scale: int = 0, report: Callable[[str], None] = lo
 
     synthetic = _load_synthetic(scale, seed, chains, steps, regions, nace, nuts3_by_name) if scale else []
 
-    for email, (name, slug, role) in DEMO_USERS.items():
-        user = User.objects.filter(email=email).first() or User.objects.create_user(email=email, password=DEMO_PASSWORD)
-        user.full_name, user.is_demo = name, True
-        user.save(update_fields=["full_name", "is_demo"])
-        _verified(user)
-        Membership.objects.update_or_create(user=user, organisation=partners[slug], defaults={"role": role})
-    sme_user = User.objects.filter(email="sme@example.org").first() or User.objects.create_user(
-        email="sme@example.org", password=DEMO_PASSWORD
-    )
-    sme_user.full_name, sme_user.is_demo = "Demo SME manager", True
-    sme_user.save(update_fields=["full_name", "is_demo"])
-    _verified(sme_user)
-    danish_sme = next(s for s in smes if s.country == "DK")
-    Membership.objects.update_or_create(user=sme_user, organisation=danish_sme, defaults={"role": MembershipRole.ADMIN})
-    admin = User.objects.filter(email="admin@example.org").first() or User.objects.create_superuser(
-        email="admin@example.org", password=DEMO_PASSWORD
-    )
-    admin.full_name, admin.is_demo = "Demo platform administrator", True
-    admin.save(update_fields=["full_name", "is_demo"])
-    _verified(admin)
+    _demo_users(partners, smes)
 
     everything = list(partners.values()) + smes + synthetic
     search.bulk_index((o, o.search_text(), o.description_language or None) for o in everything)
@@ -434,6 +415,30 @@ def _load_smes(seed, rng, report, *, chains, steps, regions, nace, nuts3_by_name
         organisation.nace_codes.set([nace[c] for c in profile["nace_codes"] if c in nace])
         smes.append(organisation)
     return smes
+
+
+def _demo_users(partners: dict[str, Organisation], smes: list[Organisation]) -> None:
+    """The role-named demo logins, the demo SME manager and the demo platform administrator."""
+    for email, (name, slug, role) in DEMO_USERS.items():
+        user = User.objects.filter(email=email).first() or User.objects.create_user(email=email, password=DEMO_PASSWORD)
+        user.full_name, user.is_demo = name, True
+        user.save(update_fields=["full_name", "is_demo"])
+        _verified(user)
+        Membership.objects.update_or_create(user=user, organisation=partners[slug], defaults={"role": role})
+    sme_user = User.objects.filter(email="sme@example.org").first() or User.objects.create_user(
+        email="sme@example.org", password=DEMO_PASSWORD
+    )
+    sme_user.full_name, sme_user.is_demo = "Demo SME manager", True
+    sme_user.save(update_fields=["full_name", "is_demo"])
+    _verified(sme_user)
+    danish_sme = next(s for s in smes if s.country == "DK")
+    Membership.objects.update_or_create(user=sme_user, organisation=danish_sme, defaults={"role": MembershipRole.ADMIN})
+    admin = User.objects.filter(email="admin@example.org").first() or User.objects.create_superuser(
+        email="admin@example.org", password=DEMO_PASSWORD
+    )
+    admin.full_name, admin.is_demo = "Demo platform administrator", True
+    admin.save(update_fields=["full_name", "is_demo"])
+    _verified(admin)
 
 
 def _verified(user: User) -> None:
