@@ -7,11 +7,12 @@ using an FTS5 virtual table on SQLite and a GIN index on `to_tsvector('simple', 
 PostgreSQL (created by core's migrations).
 
 Relevance: the ids of the best `RANKED_LIMIT` matches are fetched first, in one query, by the
-database's own measure (FTS5 `bm25()` on SQLite; `ts_rank` with length normalisation on
-PostgreSQL: term frequency damped by document length, as BM25 does, though without its
-inverse document frequency), ties broken by id; the rows are then read in that order. Both
-measures put a short document that repeats the query words before a long one that mentions them
-once, so the top results agree on the two databases; scores in between may differ.
+database's own measure (FTS5 `bm25()` on SQLite; on PostgreSQL `ts_rank` divided by the
+document's length, normalisation 2: term frequency against length, as BM25 weighs it, though
+without its inverse document frequency or saturation), ties broken by id; the rows are then read
+in that order. Both put a short document that repeats the query words before a long one that
+mentions them once, so the top results agree (on the H2020 directory "wind turbine" gives the
+same first three on both); further down, and between near-equal scores, the orders may differ.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def ranked_ids(queryset: models.QuerySet, query: str, limit: int | None = None) 
             "SELECT e.object_id FROM core_searchentry e, to_tsquery('simple', %s) q "
             "WHERE e.content_type_id = %s AND to_tsvector('simple', e.tokens) @@ q "
             f"AND e.object_id IN ({inner_sql}) "
-            "ORDER BY ts_rank(to_tsvector('simple', e.tokens), q, 1) DESC, e.object_id LIMIT %s"
+            "ORDER BY ts_rank(to_tsvector('simple', e.tokens), q, 2) DESC, e.object_id LIMIT %s"
         )
         params = (_tsquery(terms), content_type_id, *inner_params, limit or RANKED_LIMIT)
     else:
