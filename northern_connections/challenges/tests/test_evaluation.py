@@ -236,6 +236,7 @@ def _blind_world(c):
 
     c.challenge.blind_evaluation = True
     c.challenge.save()
+    c.nordlys.title = ""  # an untitled application is named after its applicant (Application.__str__)
     c.nordlys.team = "Ingrid Berg (project lead)"
     c.nordlys.references = "Skanska district heating, 2023"
     c.nordlys.created_by = c.lead_staff
@@ -257,7 +258,9 @@ def _juror_surfaces(c, attachment):
              reverse("challenges:application_feedback", args=[pk]),
              reverse("challenges:challenge_ranking", args=[slug]),
              reverse("challenges:challenge_ranking_xlsx", args=[slug]),
-             reverse("challenges:application_list")]
+             reverse("challenges:application_list"), reverse("challenges:conflict_declare", args=[pk]),
+             reverse("challenges:application_shortlist", args=[pk]),
+             reverse("challenges:application_decide", args=[pk])]
     api = [reverse("api:v1:application-detail", args=[pk]), reverse("api:v1:application-list"),
            reverse("api:v1:applicationpartner-list"), reverse("api:v1:attachment-list"),
            reverse("api:v1:attachment-detail", args=[attachment.pk]), reverse("api:v1:score-list"),
@@ -291,7 +294,7 @@ def test_a_blind_jury_never_learns_who_applied(competition, client):
         leaks += [(url, name) for name in IDENTITIES if name in said]
         reached += response.status_code == 200
     assert leaks == []
-    assert reached >= 12  # the pages and API responses a juror reads (the owner's ranking and export are refused)
+    assert reached >= 13  # the pages and API responses a juror reads (the owner's ranking and export are refused)
     detail = client.get(reverse("api:v1:application-detail", args=[c.nordlys.pk])).json()
     assert detail["applicant"] is None and detail["partners"] == [] and detail["applicant_label"].startswith(
         "Application A-")

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _lazy
 
-from northern_connections.core.permissions import CHANGE, VIEW
+from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.core.views import GateView, ObjectActionView, ObjectCreateView
 
 from .. import documents, selectors, services
@@ -136,6 +136,13 @@ class ConflictDeclareView(JurorApplicationMixin, ObjectActionView):
     def service_kwargs(self, obj):
         return {**super().service_kwargs(obj), "challenge": obj.challenge}
 
+    def get(self, request, *args, **kwargs):
+        # Not the generic confirmation page: it names the object, and an untitled application's name is its applicant.
+        application = self.get_object()
+        return render(request, "challenges/conflict_declare.html", {
+            "object": application, "question": self.confirm_question,
+            "label": selectors.applicant_label(application, blind=application.challenge.blind_evaluation)})
+
 
 class RankingView(GateView):
     model = Challenge
@@ -168,6 +175,12 @@ class OwnerApplicationActionView(ObjectActionView):
 
     model = Application
     action = VIEW
+
+    def get_object(self, action=None):
+        application = super().get_object(action)
+        if not can(self.request.user, CHANGE, application.challenge):  # a juror may read it, never decide it
+            self.deny()
+        return application
 
     def get_return_url(self, obj):
         return reverse("challenges:challenge_ranking", kwargs={"slug": obj.challenge.slug})
