@@ -19,8 +19,10 @@ class MembershipViewSet(GateViewSetMixin, mixins.UpdateModelMixin, mixins.Destro
         return Membership.objects.select_related("organisation", "user").order_by("organisation__name", "pk")
 
     def perform_update(self, serializer):
+        # A PATCH without `role` keeps it (it used to fail with a KeyError: found by schemathesis).
+        role = serializer.validated_data.get("role", serializer.instance.role)
         serializer.instance = services.membership_set_role(
-            actor=self.request.user, membership=serializer.instance, role=serializer.validated_data["role"]
+            actor=self.request.user, membership=serializer.instance, role=role
         )
 
     def perform_destroy(self, instance):
