@@ -50,7 +50,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
     nace_codes = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
                                               queryset=NaceCode.objects.all())
     criteria = CriterionSerializer(many=True, required=False)
-    budget_min_eur = serializers.IntegerField(read_only=True)
+    budget_min_eur = serializers.IntegerField(read_only=True, allow_null=True)  # no budget given: null
 
     class Meta:
         model = Challenge

@@ -88,7 +88,7 @@ class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateM
         return Response(ChallengeSerializer(challenge, context={"request": request}).data)
 
     @extend_schema(responses=RankingRowSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)  # the whole ranking, one list
     def ranking(self, request, slug=None, version=None):
         """The owner's ranking: means and disagreement of the counted scores, the excluded ones and why."""
         challenge = self.get_object()

@@ -1,5 +1,6 @@
 """API representations of matchmaking results and saved searches."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from northern_connections.challenges.models import Challenge
@@ -26,7 +27,8 @@ class MatchFieldsSerializer(serializers.Serializer):
     matched_facets = serializers.SerializerMethodField()
     breakdown = serializers.SerializerMethodField()
 
-    def get_matched_facets(self, result) -> list[FacetMatchSerializer]:
+    @extend_schema_field(FacetMatchSerializer(many=True))  # a list of objects, not of strings (schemathesis)
+    def get_matched_facets(self, result) -> list[dict]:
         return [fm.to_dict() for fm in result.match.matched_facets]
 
     def get_breakdown(self, result) -> dict[str, float]:
