@@ -142,16 +142,23 @@ def ranked_ids(queryset: models.QuerySet, query: str, limit: int | None = None) 
         return [row[0] for row in cursor.fetchall()]
 
 
-def search_ranked(queryset: models.QuerySet, query: str, *then_by: str) -> models.QuerySet:
+def search_ranked(
+    queryset: models.QuerySet, query: str, *then_by: str, unfiltered: models.QuerySet | None = None
+) -> models.QuerySet:
     """`queryset` (filtered with `search_filter` already) in order of relevance, then by `then_by`.
 
     The ranked ids come first (one query), then the rows in that order: a `search_rank`
     annotation gives each ranked id its place, so pagination, counting and prefetching work on
-    the queryset as before and a list page still runs a constant number of queries.
+    the queryset as before and a list page still runs a constant number of queries. When every
+    match was ranked and `unfiltered` (the queryset before the filters: gate, joins, prefetches)
+    is given, the rows are read by id from it, so the text index is searched once per page, not
+    again for the count and the rows.
     """
     ids = ranked_ids(queryset, query)
     if ids is None:
         return queryset
+    if unfiltered is not None and len(ids) < RANKED_LIMIT:
+        queryset = unfiltered.filter(pk__in=ids)
     # The place of ",<pk>," in ",12,5,9,": one string parameter instead of a CASE branch per id;
     # it grows with the place, and rows beyond the ranked ones get NULL and follow them.
     ranked = Value("," + ",".join(str(int(pk)) for pk in ids) + ",")

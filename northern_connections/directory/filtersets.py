@@ -64,9 +64,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         """All filters first, then a search puts the result in order of relevance (issue 10, item 7)."""
-        queryset = super().filter_queryset(queryset)
+        filtered = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("q")
-        return search_ranked(queryset, query, "name", "pk") if query else queryset
+        return search_ranked(filtered, query, "name", "pk", unfiltered=queryset) if query else filtered
 
     def filter_search(self, queryset, name, value):
         return search_filter(queryset, value)

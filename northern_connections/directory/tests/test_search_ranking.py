@@ -71,3 +71,6 @@ def test_ranking_costs_one_query_whatever_the_page_size(directory, client):
     assert counts[0] == counts[1]
     ranked = [q["sql"] for q in queries.captured_queries if "bm25(" in q["sql"] or "ts_rank(" in q["sql"]]
     assert len(ranked) == 1
+    # every match was ranked, so the count and the rows are read by id: the index is searched once
+    searching = [q["sql"] for q in queries.captured_queries if " MATCH " in q["sql"] or " @@ " in q["sql"]]
+    assert searching == ranked
