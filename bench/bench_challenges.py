@@ -32,6 +32,8 @@ TARGET_MS = 150.0
 PAGES = {
     "list": "/challenges/",
     "list, page 40 (100/page)": "/challenges/?page=40&per_page=100",
+    "list, closed and archived too": "/challenges/?closed=on",
+    "list, closed too, page 40 (100/page)": "/challenges/?closed=on&page=40&per_page=100",
     "filter: country": "/challenges/?country=DK&country=NO",
     "filter: value chain": "/challenges/?value_chain=heating-cooling",
     "filter: step": "/challenges/?step=operation-maintenance",

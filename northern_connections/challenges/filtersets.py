@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ from northern_connections.directory.models import NutsRegion, ValueChain, ValueC
 
 from .choices import CHALLENGE_LANGUAGES, ChallengeStatus, RouteKind
 from .models import Challenge
+from .selectors import board_order
 
 
 class ChallengeFilterSet(django_filters.FilterSet):
@@ -105,3 +107,31 @@ class ChallengeFilterSet(django_filters.FilterSet):
         through = field.remote_field.through
         ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": value})
         return queryset.filter(pk__in=ids.values(f"{field.m2m_field_name()}_id"))
+
+
+class ChallengeBoardFilterSet(ChallengeFilterSet):
+    """The public board's filters: open challenges only unless asked for the closed and archived ones.
+
+    Always bound (an empty query is a question too), so the board's default scope and order apply
+    to the first visit as well. The API keeps `ChallengeFilterSet`: an API client asks for what it
+    wants and gets every visible challenge by default.
+    """
+
+    closed = django_filters.BooleanFilter(
+        label=_("Also show closed and archived challenges"), method="filter_closed",
+        widget=forms.CheckboxInput, help_text=_("They follow the open ones, most recent deadline first."),
+    )
+
+    class Meta(ChallengeFilterSet.Meta):
+        fields = [*ChallengeFilterSet.Meta.fields, "closed"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(QueryDict() if data is None else data, *args, **kwargs)
+
+    def filter_closed(self, queryset, name, value):
+        return queryset  # read in filter_queryset, which needs it together with the status filter
+
+    def filter_queryset(self, queryset):
+        # A status chosen explicitly is a request for those statuses, closed ones included.
+        include_closed = bool(self.form.cleaned_data.get("closed") or self.form.cleaned_data.get("status"))
+        return board_order(super().filter_queryset(queryset), include_closed=include_closed)

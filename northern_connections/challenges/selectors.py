@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    When,
+)
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from northern_connections.accounts.models import Membership, User
 from northern_connections.accounts.selectors import member_organisation_ids
+from northern_connections.core import clock
 from northern_connections.core.audit import may_see_history
 from northern_connections.core.permissions import CHANGE, VIEW, can
 from northern_connections.directory.models import Organisation
 
 from . import ranking
-from .choices import EVALUATED_STATUSES, PUBLIC_STATUSES, ApplicationStatus, PartnerStatus
+from .choices import EVALUATED_STATUSES, PUBLIC_STATUSES, ApplicationStatus, ChallengeStatus, PartnerStatus
 from .conflicts import EXCLUDING, Competition, Conflict, build_competition
 from .models import (
     Application,
@@ -62,6 +75,32 @@ def challenge_list(*, actor) -> QuerySet[Challenge]:
         .prefetch_related(Prefetch("owner", queryset=Organisation.objects.only("pk", "slug", "name", "country")),
                           "value_chains")
         .order_by("application_deadline", "pk")
+    )
+
+
+def open_for_applications() -> Q:
+    """Challenge.is_open in SQL: published and before the deadline, even if the close task is late."""
+    return Q(status=ChallengeStatus.PUBLISHED, application_deadline__gt=clock.now())
+
+
+def board_order(queryset: QuerySet[Challenge], *, include_closed: bool) -> QuerySet[Challenge]:
+    """What a visitor of the board sees, in the board's order.
+
+    By default only challenges open for applications, soonest deadline first: what an SME or a
+    procurement officer can still act on (the status index serves it and stops after a page).
+    With `include_closed`, the closed, decided, archived and cancelled ones follow the open ones,
+    most recent deadline first (last month's results before last year's); that order is a sort.
+    """
+    if not include_closed:
+        return queryset.filter(open_for_applications()).order_by("application_deadline", "pk")
+    is_open = open_for_applications()
+    return queryset.annotate(
+        board_group=Case(When(is_open, then=0), default=1, output_field=IntegerField()),
+    ).order_by(
+        "board_group",
+        Case(When(is_open, then=F("application_deadline"))).asc(),
+        F("application_deadline").desc(nulls_last=True),
+        "pk",
     )
 
 

@@ -28,7 +28,8 @@ class ChallengeTable(RowsTable):
         model = Challenge
         fields = ["title", "owner", "country", "language", "value_chains", "budget_max_eur", "application_deadline",
                   "status"]
-        order_by = "application_deadline"
+        # No default order here: the board's order (open first, soonest deadline first) is the
+        # filterset's (selectors.board_order); a column header still sorts by that column.
         empty_text = _("No challenge matches these filters.")
 
     row_format = (

@@ -24,7 +24,7 @@ from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import selectors, services
 from ..choices import ChallengeStatus
-from ..filtersets import ChallengeFilterSet
+from ..filtersets import ChallengeBoardFilterSet
 from ..forms import (
     ChallengeForm,
     ClarificationForm,
@@ -45,7 +45,7 @@ def _editable_organisations(user, kinds=None):
 
 class ChallengeListView(ObjectListView):
     model = Challenge
-    filterset_class = ChallengeFilterSet
+    filterset_class = ChallengeBoardFilterSet
     table_class = ChallengeTable
     template_name = "challenges/challenge_list.html"
 
