@@ -73,8 +73,8 @@ class ChallengeForm(LocalDateTimeMixin, forms.ModelForm):
         for name in ("co_owners", "cpv_codes", "nace_codes"):
             self.fields[name].widget.attrs["size"] = 8
             self.fields[name].required = False
-        self.fields["procedure_type"].choices = [("", "—")] + list(
-            EformsCode.objects.filter(list_name="procurement-procedure-type").values_list("code", "name"))
+        self.fields["procedure_type"].choices = [("", "—")] + [
+            (entry.code, entry.label()) for entry in EformsCode.objects.filter(list_name="procurement-procedure-type")]
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)

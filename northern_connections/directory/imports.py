@@ -231,9 +231,14 @@ def cpv_import(source: str | Path) -> int:
     return len(data)
 
 
+# Label columns of the EU code lists (ISO 639-2/B) for the platform's languages; English is `name`.
+EFORMS_LABEL_COLUMNS = {"da": "dan_label", "de": "deu_label", "nl": "nld_label", "sv": "swe_label",
+                        "nb": "nob_label"}
+
+
 def eforms_import(paths: Iterable[str | Path]) -> int:
-    """eForms code lists in OASIS genericode; the list name is the file's LongName."""
-    entries: list[tuple[str, str, str]] = []
+    """eForms code lists in OASIS genericode; the list name is the file's LongName, labels in our languages."""
+    entries: list[tuple[str, str, str, dict[str, str]]] = []
     problems = []
     for path in paths:
         try:
@@ -249,12 +254,15 @@ def eforms_import(paths: Iterable[str | Path]) -> int:
             if not code:
                 problems.append(f"{path}: a row without a code")
                 continue
-            entries.append((list_name, code, name))
+            names = {lang: values[column].strip()[:300] for lang, column in EFORMS_LABEL_COLUMNS.items()
+                     if (values.get(column) or "").strip()}
+            entries.append((list_name, code, name, names))
     if problems:
         raise ImportError_(problems)
     with transaction.atomic():
-        for list_name, code, name in entries:
-            EformsCode.objects.update_or_create(list_name=list_name, code=code, defaults={"name": name[:300]})
+        for list_name, code, name, names in entries:
+            EformsCode.objects.update_or_create(list_name=list_name, code=code,
+                                                defaults={"name": name[:300], "names": names})
     return len(entries)
 
 

@@ -1,7 +1,7 @@
 """Controlled vocabularies shared by every app (DESIGN.md §5), loaded by import commands."""
 
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.models import RestrictedModel
@@ -111,6 +111,8 @@ class EformsCode(RestrictedModel):
     list_name = models.CharField(max_length=64)
     code = models.CharField(max_length=64)
     name = models.CharField(max_length=300)
+    # The code list's own labels in the platform's languages ({"da": ..., "de": ...}); `name` is English.
+    names = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["list_name", "code"]
@@ -120,6 +122,14 @@ class EformsCode(RestrictedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def label(self, language: str | None = None) -> str:
+        """The label in `language` (default: the active one) where the code list has one, else English.
+
+        The EU code lists cover the EU's languages: Norwegian falls back to English.
+        """
+        language = (language or get_language() or "en").split("-")[0]
+        return self.names.get(language) or self.name
 
 
 class S3Category(RestrictedModel):
