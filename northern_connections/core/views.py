@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 from django.views import View
 
 from .paging import paginate_table
@@ -243,7 +244,7 @@ class ObjectActionView(ServiceViewMixin, GateView):
     template_name = "components/object_action.html"
     success_message = _lazy("Done.")
     confirm_question = _lazy("Do you want to go ahead?")
-    confirm_label = _lazy("Confirm")
+    confirm_label = pgettext_lazy("confirmation button", "Confirm")
     form_class = None  # optional: parses the POST; its `service_fields()` (or cleaned data) go to the service
 
     def get_form_kwargs(self, obj: models.Model) -> dict[str, Any]:
