@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install messages lint bench lock clean
+.PHONY: run test setup install messages lint bench lock clean api-fuzz
 
 ## run: install, migrate the embedded SQLite database, load reference and demo data, serve with the worker
 run: setup
@@ -46,6 +46,10 @@ lint: install
 ## bench: performance figures named by the issues (see README, Benchmarks)
 bench: install messages
 	$(BIN)/python bench/run.py
+
+## api-fuzz: schemathesis against the whole API on a throwaway demo database, anonymous and as each demo role
+api-fuzz: install messages
+	./scripts/api_fuzz.sh
 
 ## lock: re-resolve requirements.lock after editing pyproject.toml (needs uv: pip install uv)
 lock:
