@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from northern_connections.core.filtersets import RelatedFilterMixin
 from northern_connections.core.search import search_filter
 from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 from northern_connections.directory.choices import TRL_CHOICES
@@ -27,7 +28,7 @@ from .models import Challenge
 from .selectors import board_order
 
 
-class ChallengeFilterSet(django_filters.FilterSet):
+class ChallengeFilterSet(RelatedFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=ChallengeStatus.choices, distinct=False,
                                                  widget=FastSelectMultiple)
@@ -98,15 +99,6 @@ class ChallengeFilterSet(django_filters.FilterSet):
     def filter_trl(self, queryset, name, value):
         return queryset.filter(Q(trl_min__isnull=True) | Q(trl_min__lte=value),
                                Q(trl_max__isnull=True) | Q(trl_max__gte=value))
-
-    def filter_related(self, queryset, name, value):
-        # A subquery instead of a join keeps one row per challenge without DISTINCT.
-        if not value:
-            return queryset
-        field = Challenge._meta.get_field(name)
-        through = field.remote_field.through
-        ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": value})
-        return queryset.filter(pk__in=ids.values(f"{field.m2m_field_name()}_id"))
 
 
 class ChallengeBoardFilterSet(ChallengeFilterSet):

@@ -245,30 +245,23 @@ class AttachmentPolicy(Policy):
         return queryset.filter(application__in=application_ids_editable(user))
 
 
-def owner_or_self(user):
-    return Q(assignment__user=user) | Q(assignment__challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
+def jury_read_scope(user, via: str = "") -> tuple[Q, Q]:
+    """(the juror concerned or the challenge's owners, the owners alone); `via` leads from a row to its assignment."""
+    owned = Q(**{f"{via}challenge__in": owned_challenge_ids(editor_organisation_ids(user))})
+    return Q(**{f"{via}user": user}) | owned, owned
 
 
 class JuryAssignmentPolicy(Policy):
-    public_view = False
-
-    def member_scope(self, user, action, queryset):
-        owned = Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
-        if action == VIEW:
-            return queryset.filter(Q(user=user) | owned)
-        return queryset.filter(owned)
-
-
-class ConflictExceptionPolicy(Policy):
-    """The owners record exceptions; the juror concerned and the owners read them."""
+    """The owners record jurors and exceptions; the juror concerned and the owners read them."""
 
     public_view = False
 
+    def __init__(self, via: str = ""):
+        self.via = via  # ConflictException rows reach their assignment through "assignment__"
+
     def member_scope(self, user, action, queryset):
-        owned = Q(assignment__challenge__in=owned_challenge_ids(editor_organisation_ids(user)))
-        if action == VIEW:
-            return queryset.filter(Q(assignment__user=user) | owned)
-        return queryset.filter(owned)
+        readers, owners = jury_read_scope(user, self.via)
+        return queryset.filter(readers if action == VIEW else owners)
 
 
 class JurorOwnedPolicy(Policy):
@@ -278,7 +271,7 @@ class JurorOwnedPolicy(Policy):
 
     def member_scope(self, user, action, queryset):
         if action == VIEW:
-            return queryset.filter(owner_or_self(user))
+            return queryset.filter(jury_read_scope(user, "assignment__")[0])
         return queryset.filter(assignment__user=user)
 
 
@@ -323,6 +316,6 @@ register(ApplicationPartner, ApplicationPartnerPolicy())
 register(Attachment, AttachmentPolicy())
 register(JuryAssignment, JuryAssignmentPolicy())
 register(ConflictDeclaration, JurorOwnedPolicy())
-register(ConflictException, ConflictExceptionPolicy())
+register(ConflictException, JuryAssignmentPolicy(via="assignment__"))
 register(Score, JurorOwnedPolicy())
 register(Recommendation, RecommendationPolicy())

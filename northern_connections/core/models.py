@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from .permissions import RestrictedQuerySet
 
 
+def status_in(*statuses: str, doc: str | None = None) -> property:
+    """A model's status predicate in one line: `is_draft = status_in(EventStatus.DRAFT)`.
+
+    Templates, forms, views and the API ask these properties instead of comparing status strings,
+    so each rule about a status is written once, beside the model.
+    """
+    values = frozenset(statuses)
+    return property(lambda self: self.status in values, doc=doc)
+
+
 class TimeStampedModel(models.Model):
     """Every record says when it was created and last changed (audit trails and feeds need it)."""
 
@@ -83,7 +93,5 @@ class Job(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.kind} ({self.status})"
 
-    @property
-    def is_running(self) -> bool:
-        """Waiting for a worker or running: the page keeps polling its progress."""
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+    # Waiting for a worker or running: the page keeps polling its progress.
+    is_running = status_in(Status.PENDING, Status.RUNNING, doc="Waiting for a worker or running.")

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from northern_connections.core.filtersets import RelatedFilterMixin
 from northern_connections.core.search import search_filter, search_ranked
 from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
@@ -34,7 +35,7 @@ def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 TRL_FILTER_CHOICES = [("", _("any")), *TRL_CHOICES]
 
 
-class OrganisationFilterSet(django_filters.FilterSet):
+class OrganisationFilterSet(RelatedFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=OrganisationKind.choices, widget=forms.CheckboxSelectMultiple
@@ -73,15 +74,6 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(nuts_region__code__startswith=value.strip().upper())
-
-    def filter_related(self, queryset, name, value):
-        # A subquery instead of a join keeps one row per organisation without DISTINCT.
-        if not value:
-            return queryset
-        field = Organisation._meta.get_field(name)
-        through = field.remote_field.through
-        ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": value})
-        return queryset.filter(pk__in=ids.values(f"{field.m2m_field_name()}_id"))
 
     def filter_nace(self, queryset, name, value):
         code = value.strip().upper()

@@ -52,6 +52,20 @@ def participating_event_ids(user):
                                       ).values("event_id")
 
 
+class SignedInAddsPolicy(Policy):
+    """Anyone signed in may open the add form; the service decides what they may add to which event."""
+
+    def can_add(self, user, **context):
+        return _authenticated(user)
+
+
+def either_side_or_organisers(user, side_a: str, side_b: str) -> Q:
+    """Rows that one of the user's participants stands on (either side) or of an event they organise."""
+    mine = own_participant_ids(user)
+    return (Q(**{f"{side_a}__in": mine}) | Q(**{f"{side_b}__in": mine})
+            | Q(event__in=organised_event_ids(member_organisation_ids(user))))
+
+
 class EventPolicy(Policy):
     """Published events are public; drafts belong to the organisers; organisers' editors run them."""
 
@@ -83,7 +97,7 @@ class EventPolicy(Policy):
         return editable.exists()
 
 
-class EventPartPolicy(Policy):
+class EventPartPolicy(SignedInAddsPolicy):
     """Sessions, meeting blocks and slots: seen with the event, changed by its organisers."""
 
     def scope(self, user, action, queryset):
@@ -95,11 +109,8 @@ class EventPartPolicy(Policy):
             return queryset.none()
         return queryset.filter(event__in=organised_event_ids(editor_organisation_ids(user)))
 
-    def can_add(self, user, **context):
-        return _authenticated(user)
 
-
-class ParticipantPolicy(Policy):
+class ParticipantPolicy(SignedInAddsPolicy):
     """A registration is seen by its side, the organisers and (once accepted) fellow participants.
 
     Fellow participants must see each other to ask for meetings; visitors see only a count.
@@ -121,11 +132,8 @@ class ParticipantPolicy(Policy):
                                    | Q(event__in=organised_event_ids(member_organisation_ids(user))))
         return queryset.none()
 
-    def can_add(self, user, **context):
-        return _authenticated(user)
 
-
-class MarketplaceItemPolicy(Policy):
+class MarketplaceItemPolicy(SignedInAddsPolicy):
     """Items of accepted participants of a published event are its public marketplace."""
 
     def scope(self, user, action, queryset):
@@ -141,46 +149,33 @@ class MarketplaceItemPolicy(Policy):
             return queryset.none()
         return queryset.filter(participant__in=own_participant_ids(user, write=True))
 
-    def can_add(self, user, **context):
-        return _authenticated(user)
 
-
-class MeetingRequestPolicy(Policy):
+class MeetingRequestPolicy(SignedInAddsPolicy):
     """Both sides and the organisers read a request; the recipient answers, the requester cancels."""
 
     public_view = False
 
     def member_scope(self, user, action, queryset):
         if action == VIEW:
-            mine = own_participant_ids(user)
-            return queryset.filter(Q(requester__in=mine) | Q(recipient__in=mine)
-                                   | Q(event__in=organised_event_ids(member_organisation_ids(user))))
+            return queryset.filter(either_side_or_organisers(user, "requester", "recipient"))
         if action == RESPOND:
             return queryset.filter(recipient__in=own_participant_ids(user, write=True))
         if action == CHANGE:
             return queryset.filter(requester__in=own_participant_ids(user, write=True))
         return queryset.none()
 
-    def can_add(self, user, **context):
-        return _authenticated(user)
 
-
-class MeetingPolicy(Policy):
+class MeetingPolicy(SignedInAddsPolicy):
     """Its two participants and the organisers read a meeting; only organisers place or remove it."""
 
     public_view = False
 
     def member_scope(self, user, action, queryset):
         if action == VIEW:
-            mine = own_participant_ids(user)
-            return queryset.filter(Q(participant_a__in=mine) | Q(participant_b__in=mine)
-                                   | Q(event__in=organised_event_ids(member_organisation_ids(user))))
+            return queryset.filter(either_side_or_organisers(user, "participant_a", "participant_b"))
         if action in (CHANGE, DELETE):
             return queryset.filter(event__in=organised_event_ids(editor_organisation_ids(user)))
         return queryset.none()
-
-    def can_add(self, user, **context):
-        return _authenticated(user)
 
 
 register(Event, EventPolicy())

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import RestrictedModel, status_in
 from northern_connections.directory.choices import TRL_CHOICES
 from northern_connections.directory.models import Organisation
 
@@ -60,22 +60,12 @@ class Application(RestrictedModel):
         return reverse("challenges:application_detail", kwargs={"pk": self.pk})
 
     # Status predicates: templates, forms, views and the API ask these, never compare status strings.
-    @property
-    def is_submittable(self) -> bool:
-        """A draft, or a withdrawn application that may be submitted again before the deadline."""
-        return self.status in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
-
-    @property
-    def is_submitted(self) -> bool:
-        return self.status == ApplicationStatus.SUBMITTED
-
-    @property
-    def is_shortlisted(self) -> bool:
-        return self.status == ApplicationStatus.SHORTLISTED
-
-    @property
-    def is_selected(self) -> bool:
-        return self.status == ApplicationStatus.SELECTED
+    is_submittable = status_in(
+        ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN,
+        doc="A draft, or a withdrawn application that may be submitted again before the deadline.")
+    is_submitted = status_in(ApplicationStatus.SUBMITTED)
+    is_shortlisted = status_in(ApplicationStatus.SHORTLISTED)
+    is_selected = status_in(ApplicationStatus.SELECTED)
 
     @property
     def budget_eur(self) -> int | None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core import clock
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import RestrictedModel, status_in
 from northern_connections.core.permissions import RestrictedQuerySet
 from northern_connections.core.workflow import TransitionRecord
 from northern_connections.directory.choices import TRL_CHOICES, OrganisationKind
@@ -149,18 +149,10 @@ class Challenge(RestrictedModel):
         return to_eur(self.budget_min, self.currency)
 
     # Status predicates: templates, forms, views and the API ask these, never compare status strings.
-    @property
-    def is_draft(self) -> bool:
-        return self.status == ChallengeStatus.DRAFT
-
-    @property
-    def is_editable(self) -> bool:
-        """Text, deadlines, documents and translations can still change (draft or published)."""
-        return self.status in EDITABLE_STATUSES
-
-    @property
-    def is_under_evaluation(self) -> bool:
-        return self.status == ChallengeStatus.UNDER_EVALUATION
+    is_draft = status_in(ChallengeStatus.DRAFT)
+    is_editable = status_in(*EDITABLE_STATUSES,
+                            doc="Text, deadlines, documents and translations can still change (draft or published).")
+    is_under_evaluation = status_in(ChallengeStatus.UNDER_EVALUATION)
 
     @property
     def deadline_passed_unclosed(self) -> bool:

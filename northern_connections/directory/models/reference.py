@@ -9,7 +9,18 @@ from northern_connections.core.models import RestrictedModel
 from ..choices import CohesionCategory, S3Dimension
 
 
-class NutsRegion(RestrictedModel):
+class CodedTerm(RestrictedModel):
+    """A term of an official code list, shown and sorted by its code (NUTS, NACE, CPV)."""
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class NutsRegion(CodedTerm):
     """A NUTS 2024 region (ITL for the United Kingdom), levels 0 (country) to 3.
 
     Boundaries (GeoJSON, levels 0–2) come from Eurostat/GISCO via `import_nuts_geometry`; the map
@@ -25,50 +36,44 @@ class NutsRegion(RestrictedModel):
     geometry = models.JSONField(null=True, blank=True, help_text=_("GeoJSON geometry, EPSG:4326."))
     label_point = models.JSONField(null=True, blank=True, help_text=_("[longitude, latitude]"))
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(CodedTerm.Meta):
         verbose_name = _("NUTS region")
         verbose_name_plural = _("NUTS regions")
 
+
+class OrderedTerm(RestrictedModel):
+    """A term of a short, ordered, translated vocabulary (value chains and their steps share this shape)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order"]
+
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        # The standard names are in the catalogue (vocabularies.py marks them); others show as stored.
+        return gettext(self.name)
 
 
-class ValueChain(RestrictedModel):
+class ValueChain(OrderedTerm):
     """A renewable-energy value chain (offshore wind, hydrogen, ...)."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=100)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("value chain")
         verbose_name_plural = _("value chains")
-        ordering = ["order"]
-
-    def __str__(self) -> str:
-        # The standard names are in the catalogue (vocabularies.py marks them); others show as stored.
-        return gettext(self.name)
 
 
-class ValueChainStep(RestrictedModel):
+class ValueChainStep(OrderedTerm):
     """A step of every value chain, from development and planning to decommissioning."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=100)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("value-chain step")
         verbose_name_plural = _("value-chain steps")
-        ordering = ["order"]
-
-    def __str__(self) -> str:
-        # The standard names are in the catalogue (vocabularies.py marks them); others show as stored.
-        return gettext(self.name)
 
 
-class NaceCode(RestrictedModel):
+class NaceCode(CodedTerm):
     """NACE Rev. 2 activity: section letter, then dotted division/group/class codes."""
 
     code = models.CharField(max_length=8, unique=True)
@@ -76,28 +81,20 @@ class NaceCode(RestrictedModel):
     level = models.PositiveSmallIntegerField()
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(CodedTerm.Meta):
         verbose_name = _("NACE code")
         verbose_name_plural = _("NACE codes")
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
-
-class CpvCode(RestrictedModel):
+class CpvCode(CodedTerm):
     """Common Procurement Vocabulary 2008 code, e.g. 09310000-5 Electricity."""
 
     code = models.CharField(max_length=10, unique=True)
     name = models.CharField(max_length=400)
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(CodedTerm.Meta):
         verbose_name = _("CPV code")
         verbose_name_plural = _("CPV codes")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
     @property
     def root(self) -> str:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import RestrictedModel, status_in
 from northern_connections.directory.models import Organisation
 
 from ..choices import SLOT_MINUTES, TIME_ZONES, ApprovalMode, EventKind, EventStatus
@@ -90,13 +90,8 @@ class Event(RestrictedModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_draft(self) -> bool:
-        return self.status == EventStatus.DRAFT
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == EventStatus.PUBLISHED
+    is_draft = status_in(EventStatus.DRAFT)
+    is_published = status_in(EventStatus.PUBLISHED)
 
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})

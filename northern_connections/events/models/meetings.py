@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import RestrictedModel, status_in
 
 from ..choices import MeetingRequestStatus
 from .events import Event, Slot
@@ -47,9 +47,7 @@ class MeetingRequest(RestrictedModel):
     def __str__(self) -> str:
         return f"{self.requester} → {self.recipient}"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.status == MeetingRequestStatus.PENDING
+    is_pending = status_in(MeetingRequestStatus.PENDING)
 
     def get_absolute_url(self) -> str:
         return reverse("events:meetingrequest_list", kwargs={"slug": self.event.slug})

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import RestrictedModel, status_in
 from northern_connections.directory.choices import TRL_CHOICES
 from northern_connections.directory.models import Organisation, ValueChain
 
@@ -53,18 +53,9 @@ class Participant(RestrictedModel):
     def __str__(self) -> str:
         return str(self.organisation)
 
-    @property
-    def is_active(self) -> bool:
-        """Holds a place or waits for one (ACTIVE_PARTICIPANT_STATUSES)."""
-        return self.status in ACTIVE_PARTICIPANT_STATUSES
-
-    @property
-    def is_accepted(self) -> bool:
-        return self.status == ParticipantStatus.ACCEPTED
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == ParticipantStatus.CANCELLED
+    is_active = status_in(*ACTIVE_PARTICIPANT_STATUSES, doc="Holds a place or waits for one.")
+    is_accepted = status_in(ParticipantStatus.ACCEPTED)
+    is_cancelled = status_in(ParticipantStatus.CANCELLED)
 
     def get_absolute_url(self) -> str:
         return reverse("events:participant_agenda", kwargs={"pk": self.pk})

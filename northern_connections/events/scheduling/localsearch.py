@@ -310,7 +310,7 @@ class KempeSearch:
         self._apply(go, back, a, b)
         delta = self._local(people, blocks) - before
         if delta > 0 and rng.random() >= math.exp(-delta / temp):
-            self._undo(go, back, a, b)
+            self._apply(go, back, b, a)  # the same swap the other way round undoes it
             return None
         return delta
 
@@ -371,16 +371,6 @@ class KempeSearch:
             if any(_cost(x, 1) for x in row):
                 out.extend(m for m in self.busy[p].values() if m in movable)
         return out
-
-    def _undo(self, go: list[int], back: list[int], a: int, b: int) -> None:
-        for m in go:
-            self._remove(m, b)
-        for m in back:
-            self._remove(m, a)
-        for m in go:
-            self._place(m, a)
-        for m in back:
-            self._place(m, b)
 
     def _reset(self, slot_of: Mapping[int, int]) -> None:
         for m, s in list(self.slot_of.items()):
