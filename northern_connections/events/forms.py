@@ -108,7 +108,7 @@ class IntListField(forms.CharField):
             part = part.strip()
             if not part:
                 continue
-            if not part.isdigit():
+            if not (part.isascii() and part.isdigit()):  # "²".isdigit() is True and int("²") fails
                 raise forms.ValidationError(_("Give slot numbers separated by commas."))
             out.append(int(part))
         return out

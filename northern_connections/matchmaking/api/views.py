@@ -28,7 +28,7 @@ from .serializers import (
 
 def _top(request) -> int:
     value = request.query_params.get("top", "20")
-    if not value.isdigit() or not 1 <= int(value) <= 100:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 100:  # int("²") fails, int("٣") is 3
         raise ValidationError({"top": "A number from 1 to 100."})
     return int(value)
 

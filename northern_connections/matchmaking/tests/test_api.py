@@ -1,5 +1,6 @@
 """The API ranks exactly like the pages (same forms and selectors) and keeps saved searches private."""
 
+import pytest
 from django.urls import reverse
 
 from northern_connections.matchmaking.models import SavedSearch
@@ -44,3 +45,13 @@ def test_saved_searches_are_private_and_go_through_the_services(market, client):
     invalid = client.post(reverse("api:v1:savedsearch-list"), {
         "organisation": market.owner.slug, "name": "Bad", "trl_min": 8, "trl_max": 2}, content_type="application/json")
     assert invalid.status_code == 400 and "trl_max" in invalid.json()
+
+
+@pytest.mark.parametrize("top", ["²", "٣", "0", "101", "-1", "x"])
+def test_top_must_be_a_whole_number_in_ascii_digits(market, client, top):
+    # Regression: "²".isdigit() is True, so int("²") raised and the request was a server error.
+    client.force_login(market.sme_user)
+    url = reverse("api:v1:matchmaking-challenges-for-organisation", args=[market.sme.slug])
+    response = client.get(url, {"top": top})
+    assert response.status_code == 400
+    assert "top" in response.json()
