@@ -1,17 +1,20 @@
 """Profile, memberships and invitations: thin views over accounts.services."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
 from northern_connections.core.permissions import ADMINISTER, CHANGE, can, is_platform_admin
-from northern_connections.core.views import GateView, message_error
+from northern_connections.core.views import GateView, ObjectActionView, message_error, submit_form
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
@@ -99,15 +102,10 @@ class OrganisationPeopleView(GateView):
         if not can(request.user, ADMINISTER, organisation):
             self.deny()
         form = InvitationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.invitation_create(actor=request.user, organisation=organisation,
-                                           accept_url_base=request.build_absolute_uri("/")[:-1], **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Invitation sent."))
-        else:
+        invite = partial(services.invitation_create, actor=request.user, organisation=organisation,
+                         accept_url_base=request.build_absolute_uri("/")[:-1])
+        submit_form(request, form, invite, _("Invitation sent."), errors_as_messages=True)
+        if not form.is_valid():
             messages.error(request, _("Please give a valid e-mail address."))
         return redirect("accounts:organisation_people", slug=slug)
 
@@ -119,11 +117,8 @@ class MembershipRoleView(GateView):
     def post(self, request, pk):
         membership = self.get_object()
         form = RoleForm(request.POST)
-        if form.is_valid():
-            try:
-                services.membership_set_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
-            except ValidationError as error:
-                message_error(request, error)
+        set_role = partial(services.membership_set_role, actor=request.user, membership=membership)
+        submit_form(request, form, set_role, errors_as_messages=True)
         return redirect("accounts:organisation_people", slug=membership.organisation.slug)
 
 
@@ -148,28 +143,27 @@ class MembershipRemoveView(GateView):
         return redirect("accounts:organisation_people", slug=membership.organisation.slug)
 
 
-class MembershipRequestDecideView(GateView):
+class PeoplePageActionView(ObjectActionView):
+    """An administrator's action on an organisation's people page, which the user goes back to."""
+
+    success_message = ""
+
+    def get_return_url(self, obj):
+        return reverse("accounts:organisation_people", kwargs={"slug": obj.organisation.slug})
+
+
+class MembershipRequestDecideView(PeoplePageActionView):
     model = MembershipRequest
-    action = CHANGE
+    service = services.membership_request_decide
+    object_argument = "request"
 
-    def post(self, request, pk):
-        join_request = self.get_object()
-        try:
-            services.membership_request_decide(actor=request.user, request=join_request,
-                                               approve=request.POST.get("decision") == "approve")
-        except ValidationError as error:
-            message_error(request, error)
-        return redirect("accounts:organisation_people", slug=join_request.organisation.slug)
+    def service_kwargs(self, obj):
+        return {"approve": self.request.POST.get("decision") == "approve"}
 
 
-class InvitationRevokeView(GateView):
+class InvitationRevokeView(PeoplePageActionView):
     model = Invitation
-    action = CHANGE
-
-    def post(self, request, pk):
-        invitation = self.get_object()
-        services.invitation_revoke(actor=request.user, invitation=invitation)
-        return redirect("accounts:organisation_people", slug=invitation.organisation.slug)
+    service = services.invitation_revoke
 
 
 @method_decorator(login_required, name="dispatch")

@@ -149,16 +149,21 @@ class ClarificationPolicy(Policy):
         return is_signed_in(user) and Membership.objects.filter(user=user).exists()
 
 
-def application_ids_visible(user):
-    """Applications a user may read: own and consortium ones, submitted ones of owned or juried challenges."""
+def _applications_read_by(user, as_juror: Q):
+    """Own and consortium applications, submitted ones of owned challenges, and those `as_juror` adds."""
     orgs = member_organisation_ids(user)
     partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
     return Application.objects.filter(
         Q(applicant_id__in=orgs)
         | Q(pk__in=partner_apps)
         | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)), status__in=EVALUATED_STATUSES)
-        | Q(challenge__in=jury_challenge_ids(user), status__in=EVALUATED_STATUSES)
+        | (as_juror & Q(status__in=EVALUATED_STATUSES))
     ).values("pk")
+
+
+def application_ids_visible(user):
+    """Applications a user may read: own and consortium ones, submitted ones of owned or juried challenges."""
+    return _applications_read_by(user, Q(challenge__in=jury_challenge_ids(user)))
 
 
 def application_ids_identifiable(user):
@@ -166,14 +171,7 @@ def application_ids_identifiable(user):
 
     The applicant's side and the owners always know; a juror knows only when the evaluation is not blind.
     """
-    orgs = member_organisation_ids(user)
-    partner_apps = ApplicationPartner.objects.filter(organisation_id__in=orgs).values("application_id")
-    return Application.objects.filter(
-        Q(applicant_id__in=orgs)
-        | Q(pk__in=partner_apps)
-        | Q(challenge__in=owned_challenge_ids(editor_organisation_ids(user)), status__in=EVALUATED_STATUSES)
-        | Q(challenge__in=jury_challenge_ids(user), challenge__blind_evaluation=False, status__in=EVALUATED_STATUSES)
-    ).values("pk")
+    return _applications_read_by(user, Q(challenge__in=jury_challenge_ids(user), challenge__blind_evaluation=False))
 
 
 def application_ids_editable(user):

@@ -8,6 +8,8 @@ user may not see is a 404; one they may see but not change is a 403.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -149,14 +151,8 @@ class ObjectEditView(ServiceViewMixin, GateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
         form = self.get_form(obj, request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                obj = self.save(form, obj)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect(self.get_success_url(obj))
+        if saved := submit_form(request, form, lambda **fields: self.save(form, obj), self.success_message):
+            return redirect(self.get_success_url(saved.result))
         return self.render_form(form, obj, status=400)
 
     def get_success_url(self, obj: models.Model) -> str:
@@ -211,14 +207,8 @@ class ObjectCreateView(ServiceViewMixin, GateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.check_add()
         form = self.get_form(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                obj = self.create(form)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect(self.get_success_url(obj))
+        if created := submit_form(request, form, lambda **fields: self.create(form), self.success_message):
+            return redirect(self.get_success_url(created.result))
         return self.render_form(form, status=400)
 
     def get_context(self) -> dict[str, Any]:
@@ -257,7 +247,7 @@ class ObjectActionView(ServiceViewMixin, GateView):
         form = self.form_class(self.request.POST, self.request.FILES, **self.get_form_kwargs(obj))
         if not form.is_valid():
             raise ValidationError([error for errors in form.errors.values() for error in errors])
-        return form.service_fields() if hasattr(form, "service_fields") else form.cleaned_data
+        return form_fields(form)
 
     def perform(self, obj: models.Model) -> Any:
         return self.call_service(obj, **self.service_kwargs(obj))
@@ -289,6 +279,45 @@ class ObjectActionView(ServiceViewMixin, GateView):
         if message:
             messages.success(request, message)
         return redirect(self.get_success_url(obj, result))
+
+
+@dataclass
+class Submission:
+    """What `submit_form` did: true when the write was made; `result` is what the service returned."""
+
+    ok: bool
+    result: Any = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def form_fields(form) -> dict[str, Any]:
+    """What a valid form hands to its service: its `service_fields()` where it has them, else its cleaned data."""
+    return form.service_fields() if hasattr(form, "service_fields") else form.cleaned_data
+
+
+def submit_form(request: HttpRequest, form, write: Callable[..., Any], success_message: str = "", *,
+                errors_as_messages: bool = False) -> Submission:
+    """Validate `form`, make the one write (`write(**form_fields(form))`, a service call) and say so.
+
+    This is the body every form-posting view would otherwise repeat: a service's refusal
+    (`ValidationError`) goes onto the form, or, for a page that redirects back instead of showing
+    the form again, into an error message; on success the message is queued.
+    """
+    if not form.is_valid():
+        return Submission(False)
+    try:
+        result = write(**form_fields(form))
+    except ValidationError as error:
+        if errors_as_messages:
+            message_error(request, error)
+        else:
+            apply_validation_error(form, error)
+        return Submission(False)
+    if success_message:
+        messages.success(request, success_message)
+    return Submission(True, result)
 
 
 def stored_file_download(file, title: str, content_type: str) -> FileResponse:

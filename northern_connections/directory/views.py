@@ -1,5 +1,7 @@
 """Directory pages: thin views that parse input, call one selector or service and render."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,16 +9,19 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from northern_connections.accounts.services import membership_request_create
 from northern_connections.core.permissions import CHANGE, DELETE, can
 from northern_connections.core.views import (
     GateView,
+    ObjectActionView,
     ObjectEditView,
     ObjectListView,
     apply_validation_error,
     message_error,
+    submit_form,
 )
 
 from . import selectors, services
@@ -156,26 +161,18 @@ class ContactCreateView(GateView):
     def post(self, request, slug):
         organisation = self.get_object()
         form = ContactPersonForm(request.POST)
-        if form.is_valid():
-            try:
-                services.contact_person_save(actor=request.user, organisation=organisation, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Contact added."))
-                return redirect(organisation.get_absolute_url())
+        add = partial(services.contact_person_save, actor=request.user, organisation=organisation)
+        if submit_form(request, form, add, _("Contact added.")):
+            return redirect(organisation.get_absolute_url())
         return render(request, "directory/contact_form.html", {"form": form, "organisation": organisation}, status=400)
 
 
-class ContactDeleteView(GateView):
+class ContactDeleteView(ObjectActionView):
     model = ContactPerson
     action = DELETE
-
-    def post(self, request, pk):
-        contact = self.get_object()
-        services.contact_person_delete(actor=request.user, contact=contact)
-        messages.success(request, _("Contact removed."))
-        return redirect(contact.organisation.get_absolute_url())
+    service = services.contact_person_delete
+    object_argument = "contact"
+    success_message = _lazy("Contact removed.")
 
 
 class PartnershipDetailView(GateView):

@@ -8,6 +8,8 @@ visitor is sent to the login page rather than refused (the selectors raise Permi
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,7 +23,12 @@ from django.views.decorators.csrf import csrf_exempt
 
 from northern_connections.challenges.models import Challenge
 from northern_connections.core.permissions import CHANGE, MATCH, can
-from northern_connections.core.views import GateView, ObjectDeleteView, apply_validation_error, message_error
+from northern_connections.core.views import (
+    GateView,
+    ObjectDeleteView,
+    message_error,
+    submit_form,
+)
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
@@ -140,14 +147,9 @@ class SavedSearchEditView(GateView):
     def post(self, request, pk):
         search = self.get_object()
         form = SavedSearchForm(request.POST)
-        if form.is_valid():
-            try:
-                services.savedsearch_update(actor=request.user, saved_search=search, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("matchmaking:home")
+        update = partial(services.savedsearch_update, actor=request.user, saved_search=search)
+        if submit_form(request, form, update, _("Saved.")):
+            return redirect("matchmaking:home")
         return self._render(search, form, status=400)
 
 

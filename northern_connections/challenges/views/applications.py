@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,9 +18,9 @@ from northern_connections.core.permissions import CHANGE, can
 from northern_connections.core.views import (
     GateView,
     ObjectActionView,
-    apply_validation_error,
     message_error,
     stored_file_download,
+    submit_form,
 )
 
 from .. import selectors, services
@@ -108,15 +110,10 @@ class ApplicationDetailView(GateView):
     def post(self, request, pk):
         application = self.get_object(CHANGE)
         form = ApplicationForm(request.POST, instance=application)
-        if form.is_valid():
-            try:
-                services.application_update(actor=request.user, application=application,
-                                            version=form.cleaned_data["version"], **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(application.get_absolute_url())
+        update = partial(services.application_update, actor=request.user, application=application)
+        if submit_form(request, form, lambda **fields: update(version=form.cleaned_data["version"], **fields),
+                       _("Saved.")):
+            return redirect(application.get_absolute_url())
         application = selectors.application_get(actor=request.user, pk=pk)
         return render(request, "challenges/application_detail.html", self._context(application, form), status=400)
 

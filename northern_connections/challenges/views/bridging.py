@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from northern_connections.core.permissions import CHANGE, VIEW, can, can_add
 from northern_connections.core.views import (
     GateView,
-    apply_validation_error,
+    submit_form,
 )
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
@@ -64,14 +66,10 @@ class RecommendView(GateView):
         if not can_add(request.user, _recommendation_model()):
             raise PermissionDenied
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                created = services.recommendation_create(actor=request.user, challenge=challenge, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("%(n)s organisations were notified.") % {"n": len(created)})
-                return redirect(challenge.get_absolute_url())
+        recommend = partial(services.recommendation_create, actor=request.user, challenge=challenge)
+        if created := submit_form(request, form, recommend):
+            messages.success(request, _("%(n)s organisations were notified.") % {"n": len(created.result)})
+            return redirect(challenge.get_absolute_url())
         return self.get(request, slug, form=form, status=400)
 
 

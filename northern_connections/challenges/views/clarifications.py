@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from northern_connections.core.permissions import CHANGE
 from northern_connections.core.views import (
     GateView,
-    message_error,
+    submit_form,
 )
 
 from .. import selectors, services
@@ -33,14 +34,10 @@ class ClarificationCreateView(GateView):
     def post(self, request, slug):
         challenge = self.get_object()
         form = ClarificationForm(request.POST, organisations=selectors.user_organisations(request.user))
-        if form.is_valid():
-            try:
-                services.clarification_ask(actor=request.user, challenge=challenge, **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Your question was sent; the answer will be published for everyone."))
-        else:
+        ask = partial(services.clarification_ask, actor=request.user, challenge=challenge)
+        submit_form(request, form, ask, _("Your question was sent; the answer will be published for everyone."),
+                    errors_as_messages=True)
+        if not form.is_valid():
             messages.error(request, _("Choose your organisation and write a question."))
         return redirect(challenge.get_absolute_url() + "#clarifications")
 
@@ -52,14 +49,8 @@ class ClarificationAnswerView(GateView):
     def post(self, request, pk):
         clarification = self.get_object()
         form = AnswerForm(request.POST)
-        if form.is_valid():
-            try:
-                services.clarification_answer(actor=request.user, clarification=clarification,
-                                              answer=form.cleaned_data["answer"])
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                messages.success(request, _("Answer published."))
+        answer = partial(services.clarification_answer, actor=request.user, clarification=clarification)
+        submit_form(request, form, answer, _("Answer published."), errors_as_messages=True)
         return redirect(clarification.challenge.get_absolute_url() + "#clarifications")
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from functools import partial
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,8 +13,8 @@ from northern_connections.core.permissions import CHANGE, DELETE
 from northern_connections.core.views import (
     GateView,
     ObjectActionView,
-    apply_validation_error,
     stored_file_download,
+    submit_form,
 )
 
 from .. import services
@@ -44,14 +44,9 @@ class ChallengeDocumentsView(GateView):
     def post(self, request, slug):
         challenge = self.get_object()
         form = DocumentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.challenge_document_add(actor=request.user, challenge=challenge, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Document added."))
-                return redirect("challenges:challenge_documents", slug=slug)
+        add = partial(services.challenge_document_add, actor=request.user, challenge=challenge)
+        if submit_form(request, form, add, _("Document added.")):
+            return redirect("challenges:challenge_documents", slug=slug)
         return self.get(request, slug, form=form, status=400)
 
 
@@ -92,14 +87,9 @@ class ChallengeTranslationsView(GateView):
     def post(self, request, slug):
         challenge = self.get_object()
         form = TranslationForm(request.POST, challenge=challenge)
-        if form.is_valid():
-            try:
-                services.challenge_translation_save(actor=request.user, challenge=challenge, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Translation saved."))
-                return redirect("challenges:challenge_translations", slug=slug)
+        save = partial(services.challenge_translation_save, actor=request.user, challenge=challenge)
+        if submit_form(request, form, save, _("Translation saved.")):
+            return redirect("challenges:challenge_translations", slug=slug)
         return self.get(request, slug, form=form, status=400)
 
 

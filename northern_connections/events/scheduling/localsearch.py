@@ -160,29 +160,32 @@ class KempeSearch:
             seen_back.add(o)
             back.append(o)
 
-    def _close(self, go, back, seen_go, seen_back, i, j, a, target) -> bool:
+    def _pull(self, moving: list[int], k: int, dest: int, other: list[int], seen_other: set[int]) -> int | None:
+        """Check `moving[k:]` may go to `dest` and queue what their people hold there to go the other way.
+
+        Returns the index reached, or None when a meeting may not go to `dest`.
+        """
         busy, allowed = self.busy, self.allowed_set
+        while k < len(moving):
+            m = moving[k]
+            k += 1
+            if dest not in allowed[m]:
+                return None
+            for p in self.parts[m]:
+                o = busy[p].get(dest)
+                if o is not None and o not in seen_other:
+                    seen_other.add(o)
+                    other.append(o)
+        return k
+
+    def _close(self, go, back, seen_go, seen_back, i, j, a, target) -> bool:
         while i < len(go) or j < len(back):
-            while i < len(go):
-                m = go[i]
-                i += 1
-                if target not in allowed[m]:
-                    return False
-                for p in self.parts[m]:
-                    o = busy[p].get(target)
-                    if o is not None and o not in seen_back:
-                        seen_back.add(o)
-                        back.append(o)
-            while j < len(back):
-                m = back[j]
-                j += 1
-                if a not in allowed[m]:
-                    return False
-                for p in self.parts[m]:
-                    o = busy[p].get(a)
-                    if o is not None and o not in seen_go:
-                        seen_go.add(o)
-                        go.append(o)
+            i = self._pull(go, i, target, back, seen_back)
+            if i is None:
+                return False
+            j = self._pull(back, j, a, go, seen_go)
+            if j is None:
+                return False
             if len(go) + len(back) > 24:
                 return False
         return True

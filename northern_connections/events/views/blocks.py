@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from functools import partial
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE
-from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
+from northern_connections.core.views import (
+    GateView,
+    ObjectActionView,
+    ObjectEditView,
+    submit_form,
+)
 
 from .. import services
 from ..forms import (
@@ -39,14 +44,9 @@ class BlockListView(GateView):
     def post(self, request, slug):
         event = self.get_object()
         form = MeetingBlockForm(request.POST)
-        if form.is_valid():
-            try:
-                services.meeting_block_save(actor=request.user, event=event, **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Meeting block added."))
-                return redirect("events:block_list", slug=event.slug)
+        add = partial(services.meeting_block_save, actor=request.user, event=event)
+        if submit_form(request, form, add, _("Meeting block added.")):
+            return redirect("events:block_list", slug=event.slug)
         return self._render(event, form, status=400)
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,7 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE, can
-from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
+from northern_connections.core.views import (
+    GateView,
+    ObjectActionView,
+    ObjectEditView,
+    submit_form,
+)
 
 from .. import selectors, services
 from ..choices import MarketplaceItemKind
@@ -58,15 +64,9 @@ class MarketplaceItemCreateView(GateView):
         event = self.get_object()
         participant = _own_active_participant(request, event)
         form = MarketplaceItemForm(request.POST)
-        if form.is_valid():
-            try:
-                services.marketplace_item_create(actor=request.user, participant=participant,
-                                                 **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Added to the marketplace."))
-                return redirect("events:marketplace", slug=event.slug)
+        add = partial(services.marketplace_item_create, actor=request.user, participant=participant)
+        if submit_form(request, form, add, _("Added to the marketplace.")):
+            return redirect("events:marketplace", slug=event.slug)
         return render(request, "events/marketplaceitem_form.html",
                       {"form": form, "event": event, "participant": participant}, status=400)
 
