@@ -155,7 +155,6 @@ class PeoplePageActionView(ObjectActionView):
 class MembershipRequestDecideView(PeoplePageActionView):
     model = MembershipRequest
     service = services.membership_request_decide
-    object_argument = "request"
 
     def service_kwargs(self, obj):
         return {"approve": self.request.POST.get("decision") == "approve"}

@@ -14,7 +14,10 @@ class JobPolicy(Policy):
 
 
 class InternalPolicy(Policy):
-    """Search entries are an index, never shown as such."""
+    """Internal records (search entries, matchmaking's index snapshots and change log) are never shown as such.
+
+    Only platform administrators reach them (the gate lets them through every policy).
+    """
 
     public_view = False
 

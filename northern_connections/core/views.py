@@ -8,6 +8,8 @@ user may not see is a 404; one they may see but not change is a 403.
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -112,12 +114,27 @@ class ObjectDetailView(GateView):
         return {}
 
 
+def object_parameter(service: Callable[..., Any], model: type[models.Model]) -> str:
+    """The keyword under which `service` takes an object of `model`.
+
+    The model's name (`event=` for an Event) when the service has that parameter, else the one
+    annotated with the model (`document: ChallengeDocument`), so that views need not repeat what
+    the service's signature already says.
+    """
+    name = model._meta.model_name
+    parameters = inspect.signature(service).parameters
+    if name in parameters:
+        return name
+    pattern = re.compile(rf"\b{model.__name__}\b")
+    return next((p for p, param in parameters.items() if pattern.search(str(param.annotation))), name)
+
+
 class ServiceViewMixin:
     """Calls the app's one service for a write (HackSoft style: the view only parses and renders).
 
     `service` is the service function itself (`service = services.event_publish`); it is called
-    with `actor=` and the object under `object_argument` (default: the model's name, e.g.
-    `event=`), plus whatever `service_kwargs` adds. The service re-checks permission inside its
+    with `actor=` and the object under `object_argument` (default: `object_parameter()`, read
+    from the service's signature), plus whatever `service_kwargs` adds. The service re-checks permission inside its
     transaction, so the view's own look-up is a convenience, never the rule.
     """
 
@@ -125,9 +142,10 @@ class ServiceViewMixin:
     object_argument: str | None = None
 
     def call_service(self, obj: models.Model | None = None, **kwargs: Any) -> Any:
+        service = type(self).service
         if obj is not None:
-            kwargs[self.object_argument or self.model._meta.model_name] = obj
-        return type(self).service(actor=self.request.user, **kwargs)
+            kwargs[self.object_argument or object_parameter(service, self.model)] = obj
+        return service(actor=self.request.user, **kwargs)
 
 
 class ObjectEditView(ServiceViewMixin, GateView):

@@ -171,7 +171,6 @@ class ContactDeleteView(ObjectActionView):
     model = ContactPerson
     action = DELETE
     service = services.contact_person_delete
-    object_argument = "contact"
     success_message = _lazy("Contact removed.")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from northern_connections.accounts.models import Membership
 from northern_connections.core.permissions import VIEW, Policy, is_platform_admin, is_signed_in, register
+from northern_connections.core.policies import InternalPolicy  # the index's snapshots and change log
 
 from .models import AlertDelivery, IndexChange, IndexSnapshot, SavedSearch
 
@@ -42,12 +43,6 @@ class AlertDeliveryPolicy(Policy):
 
     def member_scope(self, user, action, queryset):
         return queryset.filter(saved_search__user=user) if action == VIEW else queryset.none()
-
-
-class InternalPolicy(Policy):
-    """The index's snapshots and change log are never shown as such."""
-
-    public_view = False
 
 
 register(SavedSearch, SavedSearchPolicy())

@@ -90,15 +90,23 @@ class OrganisationsForChallengeView(GateView):
                       {"object": challenge, "form": form, "results": results})
 
 
-class SavedSearchCreateView(GateView):
-    """"Save this search" on the recommendations page (POST only)."""
+class OrganisationPostView(GateView):
+    """A signed-in user's POST from an organisation's recommendations page (an organisation they can see)."""
 
     model = Organisation
 
-    def post(self, request, slug):
+    def signed_in_organisation(self) -> Organisation:
         organisation = self.get_object()
-        if not request.user.is_authenticated:
+        if not self.request.user.is_authenticated:
             self.deny()
+        return organisation
+
+
+class SavedSearchCreateView(OrganisationPostView):
+    """"Save this search" on the recommendations page (POST only)."""
+
+    def post(self, request, slug):
+        organisation = self.signed_in_organisation()
         form = SavedSearchForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("The search could not be saved: %(errors)s")
@@ -115,15 +123,11 @@ class SavedSearchCreateView(GateView):
         return redirect(search.get_absolute_url())
 
 
-class FeedAcceptView(GateView):
+class FeedAcceptView(OrganisationPostView):
     """"Accept the recommendation feed": alerts for whatever fits the organisation's profile."""
 
-    model = Organisation
-
     def post(self, request, slug):
-        organisation = self.get_object()
-        if not request.user.is_authenticated:
-            self.deny()
+        organisation = self.signed_in_organisation()
         form = FeedForm(request.POST)
         frequency = form.cleaned_data["frequency"] if form.is_valid() else FeedForm.base_fields["frequency"].initial
         feed = services.savedsearch_feed_accept(actor=request.user, organisation=organisation, frequency=frequency)

@@ -44,6 +44,13 @@ from .serializers import (
 )
 
 
+def validated(serializer_class, request) -> dict:
+    """The request's input checked by `serializer_class` (a 400 with the field errors otherwise)."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
                        viewsets.ReadOnlyModelViewSet):
     """Challenges with the board's filters; owners create, edit and move them along their life cycle."""
@@ -81,10 +88,8 @@ class ChallengeViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.UpdateM
     @extend_schema(request=TransitionSerializer, responses=ChallengeSerializer)
     @action(detail=True, methods=["post"])
     def transition(self, request, slug=None, version=None):
-        challenge = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        challenge = services.challenge_transition(actor=request.user, challenge=challenge, **serializer.validated_data)
+        challenge = services.challenge_transition(actor=request.user, challenge=self.get_object(),
+                                                  **validated(TransitionSerializer, request))
         return Response(ChallengeSerializer(challenge, context={"request": request}).data)
 
     @extend_schema(responses=RankingRowSerializer(many=True))
@@ -116,11 +121,8 @@ class ClarificationViewSet(GateViewSetMixin, mixins.CreateModelMixin, viewsets.R
     @extend_schema(request=AnswerSerializer, responses=ClarificationSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None, version=None):
-        clarification = self.get_object()
-        serializer = AnswerSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        clarification = services.clarification_answer(actor=request.user, clarification=clarification,
-                                                      answer=serializer.validated_data["answer"])
+        clarification = services.clarification_answer(actor=request.user, clarification=self.get_object(),
+                                                      **validated(AnswerSerializer, request))
         return Response(ClarificationSerializer(clarification).data)
 
 
@@ -157,11 +159,8 @@ class ApplicationViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.Updat
                                                           **data)
 
     def _act(self, request, service):
-        application = self.get_object()
-        serializer = VersionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        application = service(actor=request.user, application=application,
-                              version=serializer.validated_data.get("version"))
+        application = service(actor=request.user, application=self.get_object(),
+                              version=validated(VersionSerializer, request).get("version"))
         return Response(ApplicationSerializer(application, context=self.get_serializer_context()).data,
                         status=status.HTTP_200_OK)
 
@@ -218,11 +217,8 @@ class ApplicationPartnerViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixin
     @extend_schema(request=PartnerResponseSerializer, responses=ApplicationPartnerSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request, pk=None, version=None):
-        partner = self.get_object()
-        serializer = PartnerResponseSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        partner = services.partner_respond(actor=request.user, partner=partner,
-                                           accept=serializer.validated_data["accept"])
+        partner = services.partner_respond(actor=request.user, partner=self.get_object(),
+                                           **validated(PartnerResponseSerializer, request))
         return Response(ApplicationPartnerSerializer(partner).data)
 
 
@@ -275,10 +271,8 @@ class JuryAssignmentViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.De
     def exception(self, request, pk=None, version=None):
         """The owner records why a juror tied to the competition may score the competitors."""
         assignment = self.get_object()
-        serializer = ConflictExceptionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         services.conflict_exception_grant(actor=request.user, assignment=assignment,
-                                          reason=serializer.validated_data["reason"])
+                                          reason=validated(ConflictExceptionSerializer, request)["reason"])
         return Response(JuryAssignmentSerializer(JuryAssignment.objects.get(pk=assignment.pk)).data)
 
     def perform_destroy(self, instance):
@@ -314,9 +308,7 @@ class RecommendationViewSet(GateViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=RecommendSerializer, responses=RecommendationSerializer(many=True))
     def create(self, request, *args, **kwargs):
-        serializer = RecommendSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = validated(RecommendSerializer, request)
         self.check_add(cluster=data["cluster"])
         created = services.recommendation_create(actor=request.user, cluster=data["cluster"],
                                                  challenge=data["challenge"], organisations=data["organisations"],

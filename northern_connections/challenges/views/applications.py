@@ -148,7 +148,6 @@ class PartnerInviteView(ObjectActionView):
 class PartnerRespondView(ObjectActionView):
     model = ApplicationPartner
     service = services.partner_respond
-    object_argument = "partner"
     success_message = _lazy("Your answer was recorded.")
 
     def service_kwargs(self, obj):

@@ -64,7 +64,6 @@ class DocumentDeleteView(ObjectActionView):
     model = ChallengeDocument
     action = DELETE
     service = services.challenge_document_delete
-    object_argument = "document"
     success_message = _lazy("Document removed.")
     confirm_question = _lazy("Remove this document from the call?")
 
@@ -97,7 +96,6 @@ class TranslationDeleteView(ObjectActionView):
     model = ChallengeTranslation
     action = DELETE
     service = services.challenge_translation_delete
-    object_argument = "translation"
     success_message = _lazy("Translation removed.")
     confirm_question = _lazy("Remove this translation?")
 

@@ -58,7 +58,6 @@ class ConflictExceptionView(ObjectActionView):
     model = JuryAssignment
     form_class = ConflictExceptionForm
     service = services.conflict_exception_grant
-    object_argument = "assignment"
     success_message = _lazy("Exception recorded.")
     confirm_question = _lazy("Record an exception to this juror's conflict of interest?")
 

@@ -49,3 +49,17 @@ def test_related_filter_keeps_each_row_once_and_only_related_rows():
     rows = _OrganisationFilter({"value_chain": [solar.pk, wind.pk]}, queryset=Organisation.objects.all()).qs
     assert list(rows.values_list("name", flat=True)) == ["Both"]
     assert _OrganisationFilter({}, queryset=Organisation.objects.all()).qs.count() == 2
+
+
+def _finish(*, actor, job: Job, message: str = "") -> None: ...
+
+
+def _move(*, actor, event, block: "ValueChain | None" = None, **fields) -> None: ...
+
+
+def test_object_parameter_prefers_the_model_name_then_the_annotated_keyword():
+    from northern_connections.core.views import object_parameter
+
+    assert object_parameter(_finish, Job) == "job"
+    assert object_parameter(_move, ValueChain) == "block"  # annotated as a string, among **fields
+    assert object_parameter(_move, Organisation) == "organisation"  # nothing fits: the model's name, as before

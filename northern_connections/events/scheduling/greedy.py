@@ -23,14 +23,14 @@ from .instance import Instance
 BREAK_WEIGHT = 10_000  # lexicographic: one break outweighs any amount of idle time
 
 
-def mask_cost(x: int) -> int:
-    """Scalarised (breaks, idle) of one participant-block agenda given as a bitmask."""
+def mask_cost(x: int, weight: int = BREAK_WEIGHT) -> int:
+    """Scalarised (breaks, idle) of one participant-block agenda given as a bitmask; a break costs `weight`."""
     if x == 0:
         return 0
     runs = (x & ~(x << 1)).bit_count()
     low = (x & -x).bit_length() - 1
     idle = x.bit_length() - low - x.bit_count()
-    return (runs - 1) * BREAK_WEIGHT + idle
+    return (runs - 1) * weight + idle
 
 
 class GreedyState:

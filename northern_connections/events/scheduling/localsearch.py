@@ -27,18 +27,10 @@ import random
 import time
 from collections.abc import Callable, Mapping
 
+from .greedy import mask_cost
 from .instance import Instance
 from .metrics import agenda_cost
 from .parallel import can_fork, fork_each, shared_int
-
-
-def _cost(x: int, w: int) -> int:
-    if x == 0:
-        return 0
-    runs = (x & ~(x << 1)).bit_count()
-    low = (x & -x).bit_length() - 1
-    idle = x.bit_length() - low - x.bit_count()
-    return (runs - 1) * w + idle
 
 
 def _lex(x: int) -> tuple[int, int]:
@@ -219,7 +211,7 @@ class KempeSearch:
 
     def _local(self, people: set[int], blocks: tuple[int, ...]) -> int:
         w, mask = self.w, self.mask
-        return sum(_cost(mask[p][bl], w) for p in people for bl in blocks)
+        return sum(mask_cost(mask[p][bl], w) for p in people for bl in blocks)
 
     # ------------------------------------------------------------------ annealing
 
@@ -371,7 +363,7 @@ class KempeSearch:
         out = []
         movable = self.movable_set
         for p, row in enumerate(self.mask):
-            if any(_cost(x, 1) for x in row):
+            if any(mask_cost(x, 1) for x in row):
                 out.extend(m for m in self.busy[p].values() if m in movable)
         return out
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from northern_connections.accounts.models import User
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for
+from northern_connections.core.services import model_update
 
 from ..choices import (
     ACTIVE_PARTICIPANT_STATUSES,
@@ -36,13 +37,10 @@ def marketplace_item_update(*, actor: User, item: MarketplaceItem, value_chains=
                             ) -> MarketplaceItem:
     with transaction.atomic():
         item = locked_for(actor, CHANGE, item)
-        for name, value in fields.items():
-            if name in ITEM_FIELDS:
-                setattr(item, name, value)
-        item.full_clean()
-        item.save()
+        data = {name: value for name, value in fields.items() if name in ITEM_FIELDS}
         if value_chains is not None:
-            item.value_chains.set(value_chains)
+            data["value_chains"] = value_chains
+        model_update(instance=item, data=data, fields=ITEM_FIELDS, m2m=("value_chains",))
     return item
 
 

@@ -128,14 +128,21 @@ def meeting_request_accept(*, actor: User, request: MeetingRequest) -> Meeting:
     return meeting
 
 
+def _close_pending(actor: User, request: MeetingRequest, *, action: str, status: str, refusal) -> MeetingRequest:
+    """End a pending request (declined by the recipient, withdrawn by the requester) inside the caller's transaction."""
+    request = locked_for(actor, action, request)
+    if request.status != MeetingRequestStatus.PENDING:
+        raise ValidationError(refusal)
+    request.status = status
+    request.responded_at = clock.now()
+    request.save(update_fields=["status", "responded_at", "updated"])
+    return request
+
+
 def meeting_request_decline(*, actor: User, request: MeetingRequest) -> MeetingRequest:
     with transaction.atomic():
-        request = locked_for(actor, RESPOND, request)
-        if request.status != MeetingRequestStatus.PENDING:
-            raise ValidationError(_("This request was already answered or withdrawn."))
-        request.status = MeetingRequestStatus.DECLINED
-        request.responded_at = clock.now()
-        request.save(update_fields=["status", "responded_at", "updated"])
+        request = _close_pending(actor, request, action=RESPOND, status=MeetingRequestStatus.DECLINED,
+                                 refusal=_("This request was already answered or withdrawn."))
         transaction.on_commit(lambda: notifications.meeting_request_answered(request))
     return request
 
@@ -143,13 +150,8 @@ def meeting_request_decline(*, actor: User, request: MeetingRequest) -> MeetingR
 def meeting_request_cancel(*, actor: User, request: MeetingRequest) -> MeetingRequest:
     """The requester withdraws a pending request."""
     with transaction.atomic():
-        request = locked_for(actor, CHANGE, request)
-        if request.status != MeetingRequestStatus.PENDING:
-            raise ValidationError(_("Only pending requests can be withdrawn."))
-        request.status = MeetingRequestStatus.CANCELLED
-        request.responded_at = clock.now()
-        request.save(update_fields=["status", "responded_at", "updated"])
-    return request
+        return _close_pending(actor, request, action=CHANGE, status=MeetingRequestStatus.CANCELLED,
+                              refusal=_("Only pending requests can be withdrawn."))
 
 
 def meeting_requests_expire(*, now=None) -> int:

@@ -55,7 +55,6 @@ class BlockEditView(ObjectEditView):
     form_class = MeetingBlockForm
     template_name = "events/block_form.html"
     service = services.meeting_block_save
-    object_argument = "block"
 
     def save(self, form, obj):
         return self.call_service(obj, event=obj.event, **form.service_fields())
@@ -68,7 +67,6 @@ class BlockDeleteView(ObjectActionView):
     model = MeetingBlock
     action = DELETE
     service = services.meeting_block_delete
-    object_argument = "block"
     success_message = _lazy("Meeting block deleted.")
     confirm_question = _lazy("Delete this meeting block and its slots?")
 

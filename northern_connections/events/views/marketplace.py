@@ -76,7 +76,6 @@ class MarketplaceItemEditView(ObjectEditView):
     form_class = MarketplaceItemForm
     template_name = "events/marketplaceitem_form.html"
     service = services.marketplace_item_update
-    object_argument = "item"
 
     def get_context(self, obj):
         return {"event": obj.participant.event}
@@ -89,7 +88,6 @@ class MarketplaceItemDeleteView(ObjectActionView):
     model = MarketplaceItem
     action = DELETE
     service = services.marketplace_item_delete
-    object_argument = "item"
     success_message = _lazy("Deleted.")
     confirm_question = _lazy("Delete this offer or request?")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from northern_connections.core.permissions import CHANGE, can
-from northern_connections.core.views import GateView, ObjectActionView, message_error
+from northern_connections.core.views import GateView, ObjectActionView, submit_form
 
 from .. import selectors, services
 from ..choices import MeetingRequestStatus
@@ -60,26 +62,18 @@ class MeetingRequestCreateView(GateView):
             raise PermissionDenied(_("Only accepted participants ask for meetings."))
         others = selectors.accepted_participants(actor=request.user, event=event).exclude(pk=participant.pk)
         form = MeetingRequestForm(request.POST, others=others)
-        if form.is_valid():
-            try:
-                meeting_request = services.meeting_request_create(actor=request.user, requester=participant,
-                                                                  **form.cleaned_data)
-            except ValidationError as error:
-                message_error(request, error)
-            else:
-                if meeting_request.status == MeetingRequestStatus.ACCEPTED:
-                    messages.success(request, _("Meeting with %(org)s confirmed.") % {"org": form.cleaned_data[
-                        "recipient"]})
-                else:
-                    messages.success(request, _("Request sent to %(org)s.") % {"org": form.cleaned_data["recipient"]})
-        else:
+        ask = partial(services.meeting_request_create, actor=request.user, requester=participant)
+        if sent := submit_form(request, form, ask, errors_as_messages=True):
+            confirmed = sent.result.status == MeetingRequestStatus.ACCEPTED
+            message = _("Meeting with %(org)s confirmed.") if confirmed else _("Request sent to %(org)s.")
+            messages.success(request, message % {"org": form.cleaned_data["recipient"]})
+        elif not form.is_valid():
             messages.error(request, _("Choose a participant to meet."))
         return redirect("events:meetingrequest_list", slug=event.slug)
 
 
 class MeetingRequestActionView(ObjectActionView):
     model = MeetingRequest
-    object_argument = "request"
 
     def get_return_url(self, obj):
         return reverse("events:meetingrequest_list", kwargs={"slug": obj.event.slug})

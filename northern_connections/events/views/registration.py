@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,7 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, apply_validation_error
+from northern_connections.core.views import (
+    GateView,
+    ObjectActionView,
+    ObjectEditView,
+    submit_form,
+)
 
 from .. import selectors, services
 from ..choices import ParticipantStatus
@@ -45,20 +52,15 @@ class RegisterView(GateView):
     def post(self, request, slug):
         event = self.get_object()
         form = self._form(event, request.POST)
-        if form.is_valid():
-            try:
-                participant = services.participant_register(actor=request.user, event=event,
-                                                            **form.service_fields())
-            except ValidationError as error:
-                apply_validation_error(form, error)
+        register = partial(services.participant_register, actor=request.user, event=event)
+        if registered := submit_form(request, form, register):
+            if registered.result.status == ParticipantStatus.ACCEPTED:
+                messages.success(request, _("You are registered. Add your offers and requests, then ask "
+                                            "other participants for meetings."))
             else:
-                if participant.status == ParticipantStatus.ACCEPTED:
-                    messages.success(request, _("You are registered. Add your offers and requests, then ask "
-                                                "other participants for meetings."))
-                else:
-                    messages.success(request, _("Thank you for applying. The organisers will screen the "
-                                                "registrations and tell you their decision by e-mail."))
-                return redirect(event.get_absolute_url())
+                messages.success(request, _("Thank you for applying. The organisers will screen the "
+                                            "registrations and tell you their decision by e-mail."))
+            return redirect(event.get_absolute_url())
         return self._render(event, form, status=400)
 
 
