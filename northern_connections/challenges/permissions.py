@@ -18,10 +18,10 @@ from northern_connections.accounts.selectors import (
     member_organisation_ids,
 )
 from northern_connections.core.permissions import (
-    CHANGE,
     DELETE,
     MATCH,
     VIEW,
+    PartPolicy,
     Policy,
     is_platform_admin,
     is_signed_in,
@@ -110,19 +110,6 @@ class ChallengePolicy(Policy):
         if organisation is not None:
             editable = editable.filter(organisation=organisation)
         return editable.exists()
-
-
-class ChallengePartPolicy(Policy):
-    """Parts of a challenge (criteria, translations, documents, history) follow the challenge."""
-
-    def scope(self, user, action, queryset):
-        if is_platform_admin(user):
-            return queryset
-        if action == VIEW:
-            return queryset.filter(challenge__in=Challenge.objects.restrict(user, VIEW).values("pk"))
-        if not is_signed_in(user):
-            return queryset.none()
-        return queryset.filter(challenge__in=Challenge.objects.restrict(user, CHANGE).values("pk"))
 
 
 class ClarificationPolicy(Policy):
@@ -296,7 +283,7 @@ class RecommendationPolicy(Policy):
 
 register(Challenge, ChallengePolicy())
 for model in (ChallengeTranslation, EvaluationCriterion, ChallengeDocument, ChallengeTransition):
-    register(model, ChallengePartPolicy())
+    register(model, PartPolicy("challenge", Challenge))  # criteria, translations, documents, history
 class ChallengeViewPolicy(Policy):
     """View counts are the owners' reach statistics."""
 

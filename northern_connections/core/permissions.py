@@ -67,6 +67,31 @@ class Policy:
         return is_platform_admin(user)
 
 
+class PartPolicy(Policy):
+    """Parts of a parent object (a challenge's documents, an event's sessions) are seen with the parent.
+
+    They are changed by whoever may change the parent, or by `writable_parents(user)` where an app
+    narrows that (e.g. an event's organisers). `parent` names the foreign key to the parent model.
+    """
+
+    def __init__(self, parent: str, parent_model: type[models.Model]):
+        self.parent, self.parent_model = parent, parent_model
+
+    def writable_parents(self, user: User) -> models.QuerySet:
+        return self.parent_model.objects.restrict(user, CHANGE).values("pk")
+
+    def scope(self, user: Any, action: str, queryset: models.QuerySet) -> models.QuerySet:
+        if is_platform_admin(user):
+            return queryset
+        if action == VIEW:
+            parents = self.parent_model.objects.restrict(user, VIEW).values("pk")
+        elif is_signed_in(user):
+            parents = self.writable_parents(user)
+        else:
+            return queryset.none()
+        return queryset.filter(**{f"{self.parent}__in": parents})
+
+
 _registry: dict[type[models.Model], Policy] = {}
 
 

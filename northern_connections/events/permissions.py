@@ -18,17 +18,22 @@ from northern_connections.accounts.selectors import (
     editor_organisation_ids,
     member_organisation_ids,
 )
-from northern_connections.core.permissions import CHANGE, DELETE, VIEW, Policy, is_platform_admin, register
+from northern_connections.core.permissions import (
+    CHANGE,
+    DELETE,
+    VIEW,
+    PartPolicy,
+    Policy,
+    is_platform_admin,
+    is_signed_in,
+    register,
+)
 
 from .choices import EventStatus, ParticipantStatus
 from .models import AgendaSession, Event, MarketplaceItem, Meeting, MeetingBlock, MeetingRequest, Participant, Slot
 
 RESPOND = "respond"
 AGENDA = "agenda"  # a participant's personal agenda: its own side and the organisers, not fellow participants
-
-
-def _authenticated(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def organised_event_ids(org_ids):
@@ -56,7 +61,7 @@ class SignedInAddsPolicy(Policy):
     """Anyone signed in may open the add form; the service decides what they may add to which event."""
 
     def can_add(self, user, **context):
-        return _authenticated(user)
+        return is_signed_in(user)
 
 
 def either_side_or_organisers(user, side_a: str, side_b: str) -> Q:
@@ -74,10 +79,10 @@ class EventPolicy(Policy):
             return queryset
         if action == VIEW:
             public = Q(status=EventStatus.PUBLISHED)
-            if not _authenticated(user):
+            if not is_signed_in(user):
                 return queryset.filter(public)
             return queryset.filter(public | Q(pk__in=organised_event_ids(member_organisation_ids(user))))
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return queryset.none()
         if action == DELETE:
             return queryset.filter(pk__in=organised_event_ids(admin_organisation_ids(user)), status=EventStatus.DRAFT)
@@ -89,7 +94,7 @@ class EventPolicy(Policy):
         """Any organisation's editors may organise events (cities, clusters, networks, companies)."""
         if is_platform_admin(user):
             return True
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return False
         editable = Membership.objects.filter(user=user, role__in=EDITING_ROLES)
         if organisation is not None:
@@ -97,17 +102,14 @@ class EventPolicy(Policy):
         return editable.exists()
 
 
-class EventPartPolicy(SignedInAddsPolicy):
-    """Sessions, meeting blocks and slots: seen with the event, changed by its organisers."""
+class EventPartPolicy(SignedInAddsPolicy, PartPolicy):
+    """Sessions, meeting blocks and slots: seen with the event, changed by its organisers' editors."""
 
-    def scope(self, user, action, queryset):
-        if is_platform_admin(user):
-            return queryset
-        if action == VIEW:
-            return queryset.filter(event__in=Event.objects.restrict(user, VIEW).values("pk"))
-        if not _authenticated(user):
-            return queryset.none()
-        return queryset.filter(event__in=organised_event_ids(editor_organisation_ids(user)))
+    def __init__(self):
+        super().__init__("event", Event)
+
+    def writable_parents(self, user):
+        return organised_event_ids(editor_organisation_ids(user))
 
 
 class ParticipantPolicy(SignedInAddsPolicy):
@@ -141,11 +143,11 @@ class MarketplaceItemPolicy(SignedInAddsPolicy):
             return queryset
         public = Q(participant__status=ParticipantStatus.ACCEPTED, participant__event__status=EventStatus.PUBLISHED)
         if action == VIEW:
-            if not _authenticated(user):
+            if not is_signed_in(user):
                 return queryset.filter(public)
             return queryset.filter(public | Q(participant__in=own_participant_ids(user))
                                    | Q(participant__event__in=organised_event_ids(member_organisation_ids(user))))
-        if not _authenticated(user):
+        if not is_signed_in(user):
             return queryset.none()
         return queryset.filter(participant__in=own_participant_ids(user, write=True))
 
