@@ -72,8 +72,8 @@ def challenge_list(*, actor) -> QuerySet[Challenge]:
     return (
         Challenge.objects.restrict(actor, VIEW)
         .only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("owner", queryset=Organisation.objects.only("pk", "slug", "name", "country")),
-                          "value_chains")
+        .prefetch_related(Prefetch("owner", queryset=Organisation.objects.only(
+            "pk", "slug", "name", "country", "verification_status", "name_review")), "value_chains")
         .order_by("application_deadline", "pk")
     )
 

@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.tables import RowsTable
+from northern_connections.directory.tables import verified_badge
 
 from .choices import CHALLENGE_LANGUAGES, ChallengeStatus
 from .models import Application, Challenge
@@ -33,7 +34,7 @@ class ChallengeTable(RowsTable):
         empty_text = _("No challenge matches these filters.")
 
     row_format = (
-        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
+        '<tr><td><a href="{}">{}</a></td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
         "<td>{}</td><td>{}</td></tr>"
     )
 
@@ -48,7 +49,8 @@ class ChallengeTable(RowsTable):
         deadline = (date_format(timezone.localtime(record.application_deadline), "SHORT_DATETIME_FORMAT")
                     if record.application_deadline else "—")
         return (
-            record.get_absolute_url(), record.display_title, record.owner.name, record.country,
+            record.get_absolute_url(), record.display_title, record.owner.name, verified_badge(record.owner),
+            record.country,
             self._languages.get(record.language, record.language),
             ", ".join(str(vc) for vc in record.value_chains.all()) or "—",
             budget, deadline, self._statuses.get(record.status, record.status),

@@ -17,6 +17,7 @@ from northern_connections.core.workflow import Transition, Workflow
 from . import notifications
 from .choices import ApplicationStatus, ChallengeStatus
 from .models import Challenge, ChallengeTransition
+from .permissions import OWNER_KINDS
 
 DRAFT, PUBLISHED, CLOSED = ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED
 EVALUATING, DECIDED = ChallengeStatus.UNDER_EVALUATION, ChallengeStatus.DECIDED
@@ -27,6 +28,13 @@ PENDING_DECISION = (ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED)
 def publication_problems(challenge: Challenge, now: datetime) -> list[str]:
     """Why a draft cannot be published yet (empty when it can)."""
     problems = []
+    if not challenge.owner.has_verified_kind(OWNER_KINDS):
+        problems.append(_("“%(name)s” is not verified as a public authority or cluster: only a verified owner "
+                          "publishes challenges. Ask for verification on the organisation's page.")
+                        % {"name": challenge.owner.name})
+    unverified = [o.name for o in challenge.co_owners.all() if not o.is_verified]
+    if unverified:
+        problems.append(_("Co-owners must be verified organisations: %(names)s.") % {"names": ", ".join(unverified)})
     if not challenge.title_en.strip() or not challenge.summary_en.strip():
         problems.append(_("An English title and summary are required, so that every partner country can read "
                           "the challenge."))

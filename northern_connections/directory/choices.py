@@ -56,3 +56,32 @@ class OrganisationSource(models.TextChoices):
     MANUAL = "manual", _("Entered on the platform")
     IMPORT = "import", _("Imported")
     DEMO = "demo", _("Demo data")
+
+
+class VerificationStatus(models.TextChoices):
+    """Whether the platform has checked an organisation's kind, legal name, country and website."""
+
+    UNVERIFIED = "unverified", _("Unverified")
+    VERIFIED = "verified", _("Verified")
+    # Verified once, then the kind, legal name or country changed: treated as unverified.
+    LAPSED = "lapsed", _("Verification lapsed")
+
+
+class NameReview(models.TextChoices):
+    """Whether an organisation's name needs an administrator's approval before the organisation is public."""
+
+    CLEAR = "clear", _("No review needed")
+    HELD = "held", _("Held for review")
+    APPROVED = "approved", _("Approved by an administrator")
+
+
+class VerificationSubject(models.TextChoices):
+    IDENTITY = "identity", _("Verification of the organisation")
+    NAME = "name", _("Approval of a name close to a verified one")
+
+
+class VerificationRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Superseded")

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from northern_connections.core.text import STEMMER_NAMES
 from northern_connections.core.widgets import FastSelect, FastSelectMultiple
 
-from .models import ContactPerson, NutsRegion, Organisation
+from .choices import VerificationStatus
+from .models import ContactPerson, NutsRegion, Organisation, VerificationRequest
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -44,8 +45,16 @@ class OrganisationForm(forms.ModelForm):
             "nace_codes": FastSelectMultiple,
         }
 
+    confirm_unverify = forms.BooleanField(
+        label=_("I understand that changing the kind, legal name or country ends the verification"),
+        required=False,
+        help_text=_("The organisation becomes unverified until a new verification request is approved."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.verification_status != VerificationStatus.VERIFIED:
+            del self.fields["confirm_unverify"]  # nothing to lose
         # Regions follow the chosen country (HTMX reloads the options when the country changes).
         country = self.data.get("country") or self.initial.get("country") or getattr(self.instance, "country", "")
         regions = NutsRegion.objects.filter(level__in=(2, 3)).order_by("code")
@@ -68,6 +77,28 @@ class OrganisationForm(forms.ModelForm):
         if not data.get("logo"):
             data.pop("logo", None)
         return data
+
+
+class VerificationRequestForm(forms.ModelForm):
+    """The evidence an organisation's administrator gives; the e-mail domain check is computed, not asked."""
+
+    class Meta:
+        model = VerificationRequest
+        fields = ["website", "note", "document"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "website": _("The organisation's own website; your e-mail address is compared with its domain."),
+            "note": _("Anything that helps the decider, e.g. the page that names you as a contact."),
+            "document": _("Optional: e.g. an extract from the business register or a signed letter "
+                          "(PDF, DOCX, XLSX, PNG or JPG, at most 10 MB)."),
+        }
+
+
+class VerificationDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect,
+                                 choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(
+        attrs={"rows": 3}), help_text=_("Required when rejecting; the organisation's administrators read it."))
 
 
 class ContactPersonForm(forms.ModelForm):

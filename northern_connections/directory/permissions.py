@@ -4,7 +4,11 @@ from django.db.models import Q
 
 from northern_connections.accounts.choices import MembershipRole
 from northern_connections.accounts.models import Membership
-from northern_connections.accounts.selectors import editor_organisation_ids
+from northern_connections.accounts.selectors import (
+    admin_organisation_ids,
+    editor_organisation_ids,
+    member_organisation_ids,
+)
 from northern_connections.core.permissions import (
     ADMINISTER,
     DELETE,
@@ -17,6 +21,7 @@ from northern_connections.core.permissions import (
     register,
 )
 
+from .choices import NameReview, VerificationSubject
 from .models import (
     ClusterMembership,
     ContactPerson,
@@ -30,7 +35,13 @@ from .models import (
     S3Category,
     ValueChain,
     ValueChainStep,
+    VerificationRequest,
 )
+from .models.organisations import verified_kind_q
+
+# Deciding a verification request: platform administrators, and for identity requests the
+# administrators of a verified partner of a partnership the organisation belongs to.
+DECIDE = "decide"
 
 
 class OrganisationPolicy(Policy):
@@ -39,7 +50,18 @@ class OrganisationPolicy(Policy):
 
     MATCH ("Challenges for my organisation"): any member, since recommendations reveal what the
     platform knows about an organisation's fit, which is its own business.
+
+    An organisation whose name is held for review (close to a verified one) is not public: only
+    its members and platform administrators see it until the name is approved.
     """
+
+    def scope(self, user, action, queryset):
+        if action == VIEW and not is_platform_admin(user):
+            visible = ~Q(name_review=NameReview.HELD)
+            if user is not None and user.is_authenticated:
+                visible |= Q(pk__in=member_organisation_ids(user))
+            return queryset.filter(visible)
+        return super().scope(user, action, queryset)
 
     def member_scope(self, user, action, queryset):
         if action in (MATCH, REPRESENT):
@@ -101,6 +123,40 @@ class PartnerPolicy(Policy):
         return queryset.filter(partnership_id__in=led.values("partnership_id"))
 
 
+def decidable_request_ids(user):
+    """Identity requests of organisations that share a partnership with a verified partner the user administers."""
+    mine = Organisation.objects.filter(verified_kind_q(), pk__in=admin_organisation_ids(user)).values("pk")
+    partnerships = Partner.objects.filter(organisation_id__in=mine).values("partnership_id")
+    fellow = Partner.objects.filter(partnership_id__in=partnerships).values("organisation_id")
+    return VerificationRequest.objects.filter(subject=VerificationSubject.IDENTITY,
+                                              organisation_id__in=fellow).values("pk")
+
+
+class VerificationRequestPolicy(Policy):
+    """The organisation's administrators and the deciders read a request; deciders decide; nobody edits one.
+
+    Name requests are for platform administrators only (the default of `scope`).
+    """
+
+    public_view = False
+
+    def member_scope(self, user, action, queryset):
+        if action == VIEW:
+            return queryset.filter(Q(organisation_id__in=admin_organisation_ids(user))
+                                   | Q(pk__in=decidable_request_ids(user)))
+        if action == DECIDE:
+            return queryset.filter(pk__in=decidable_request_ids(user))
+        return queryset.none()
+
+    def can_add(self, user, organisation=None, **context):
+        if is_platform_admin(user):
+            return True
+        if not (user and user.is_authenticated):
+            return False
+        admins = admin_organisation_ids(user)
+        return (admins.filter(organisation_id=organisation.pk) if organisation is not None else admins).exists()
+
+
 class ReferencePolicy(Policy):
     """Vocabularies are public; only platform administrators (and import commands) change them."""
 
@@ -110,5 +166,6 @@ register(ContactPerson, ContactPersonPolicy())
 register(ClusterMembership, ClusterMembershipPolicy())
 register(Partnership, PartnershipPolicy())
 register(Partner, PartnerPolicy())
+register(VerificationRequest, VerificationRequestPolicy())
 for model in (NutsRegion, ValueChain, ValueChainStep, NaceCode, CpvCode, EformsCode, S3Category):
     register(model, ReferencePolicy())

@@ -1,4 +1,7 @@
 import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.search import is_ranked
@@ -7,6 +10,17 @@ from northern_connections.core.tables import RowsTable
 from .choices import OrganisationKind
 from .countries import country_name
 from .models import Organisation
+
+
+def verified_badge(organisation) -> SafeString:
+    """The "Verified" badge after a name in tables (text, not colour only); nothing when not verified.
+
+    The same markup as the template partial directory/partials/_verified_badge.html.
+    """
+    if not organisation.is_verified:
+        return mark_safe("")
+    return format_html(' <span class="badge-verified"><span aria-hidden="true">✔</span> {}</span>',
+                       gettext("Verified"))
 
 
 class OrganisationTable(RowsTable):
@@ -19,7 +33,7 @@ class OrganisationTable(RowsTable):
     trl = tables.Column(verbose_name=_("TRL"), attrs={"td": {"class": "num"}})
 
     row_format = (
-        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+        '<tr><td><a href="{}">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
         '<td class="num">{}</td></tr>'
     )
 
@@ -42,7 +56,7 @@ class OrganisationTable(RowsTable):
 
     def row_cells(self, record) -> tuple:
         return (
-            record.get_absolute_url(), record.name, self._kinds.get(record.kind, record.kind),
+            record.get_absolute_url(), record.name, verified_badge(record), self._kinds.get(record.kind, record.kind),
             country_name(record.country), record.nuts_region.name if record.nuts_region else "—", record.city or "—",
             ", ".join(str(chain) for chain in record.value_chains.all()) or "—",
             record.trl if record.trl is not None else "—",

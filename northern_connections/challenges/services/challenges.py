@@ -83,6 +83,11 @@ def challenge_create(*, actor: User, owner: Organisation, criteria: list[dict] |
         require_add(actor, Challenge, organisation=owner)
         if owner.kind not in OWNER_KINDS:
             raise ValidationError({"owner": _("Only public authorities and clusters publish challenges.")})
+        if owner.is_held:
+            # A draft is allowed while verification is pending (it is private); a held name may not act at all.
+            raise ValidationError({"owner": _(
+                "“%(name)s” is held until a platform administrator approves its name, which is close to that of a "
+                "verified organisation; it cannot own challenges until then.") % {"name": owner.name}})
         challenge = Challenge(owner=owner, created_by=actor if actor and actor.is_authenticated else None)
         data = _editable(fields)
         challenge.slug = unique_slug(Challenge, data.get("title_en") or data.get("title", ""),

@@ -19,6 +19,11 @@ class OrganisationSerializer(serializers.ModelSerializer):
                                                      queryset=ValueChainStep.objects.all())
     nace_codes = serializers.SlugRelatedField(slug_field="code", many=True, queryset=NaceCode.objects.all(),
                                               required=False)
+    verified = serializers.BooleanField(source="is_verified", read_only=True, help_text=(
+        "True when the kind, legal name, country and website were verified (and the name is not held for review)."))
+    confirm_unverify = serializers.BooleanField(write_only=True, required=False, default=False, help_text=(
+        "Changing the kind, name or country of a verified organisation ends its verification: the request is "
+        "refused with HTTP 400 (error on this field) unless this is true."))
 
     class Meta:
         model = Organisation
@@ -26,9 +31,11 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "url", "slug", "kind", "name", "short_name", "country", "nuts_region", "city", "address", "postcode",
             "website", "description", "description_language", "staff_headcount", "turnover_eur", "size_class",
             "nace_codes", "value_chains", "value_chain_steps", "trl", "languages", "source", "external_id",
-            "past_projects", "created", "updated",
+            "past_projects", "verified", "verification_status", "verified_at", "name_review", "confirm_unverify",
+            "created", "updated",
         ]
-        read_only_fields = ["slug", "size_class", "source", "external_id", "past_projects", "created", "updated"]
+        read_only_fields = ["slug", "size_class", "source", "external_id", "past_projects", "verification_status",
+                            "verified_at", "name_review", "created", "updated"]
 
 
 class OrganisationListSerializer(OrganisationSerializer):

@@ -1,5 +1,6 @@
 from .organisations import ClusterMembership, ContactPerson, Organisation, Partner, Partnership
 from .reference import CpvCode, EformsCode, NaceCode, NutsRegion, S3Category, ValueChain, ValueChainStep
+from .verification import VerificationRequest
 
 __all__ = [
     "ClusterMembership",
@@ -14,4 +15,5 @@ __all__ = [
     "S3Category",
     "ValueChain",
     "ValueChainStep",
+    "VerificationRequest",
 ]

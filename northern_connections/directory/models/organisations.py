@@ -1,5 +1,6 @@
 """Organisations, their people, cluster memberships and partnerships."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -8,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.models import RestrictedModel
 
-from ..choices import TRL_CHOICES, OrganisationKind, OrganisationSource, PartnerRole, SizeClass
+from .. import trust
+from ..choices import (
+    TRL_CHOICES,
+    NameReview,
+    OrganisationKind,
+    OrganisationSource,
+    PartnerRole,
+    SizeClass,
+    VerificationStatus,
+)
 from ..countries import COUNTRY_CHOICES
 from .reference import NaceCode, NutsRegion, ValueChain, ValueChainStep
 
@@ -29,6 +39,19 @@ def eu_size_class(staff_headcount: int | None, turnover_eur: int | None) -> str:
     if staff_headcount < 250 and turnover <= 50_000_000:
         return SizeClass.MEDIUM
     return SizeClass.LARGE
+
+
+# What verification vouches for: changing one of these on a verified organisation lapses its verification.
+CLAIMED_FIELDS = ("kind", "name", "country")
+
+
+def verified_kind_q(kinds=None, prefix: str = "") -> models.Q:
+    """The rule of `Organisation.has_verified_kind` as a filter (`prefix` e.g. "owner__" for related rows)."""
+    q = models.Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED}) & ~models.Q(
+        **{f"{prefix}name_review": NameReview.HELD})
+    if kinds is not None:
+        q &= models.Q(**{f"{prefix}kind__in": list(kinds)})
+    return q
 
 
 LANGUAGE_CODE_VALIDATOR = RegexValidator(r"^[a-z]{2,3}$", _("Use ISO 639-1 language codes such as 'da'."))
@@ -72,6 +95,22 @@ class Organisation(RestrictedModel):
     past_projects = models.PositiveIntegerField(
         _("past collaborative projects"), default=0, help_text=_("Track record used by matchmaking.")
     )
+    # Trust (issue 9 §1): kind, legal name, country and website are claims until verified.
+    verification_status = models.CharField(
+        _("verification"), max_length=12, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED,
+        db_index=True, editable=False,
+    )
+    verified_at = models.DateTimeField(_("verified on"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    name_review = models.CharField(
+        _("name review"), max_length=10, choices=NameReview.choices, default=NameReview.CLEAR, editable=False,
+    )
+    # trust.name_key of the legal and the short name: equal keys are names easily taken for each other.
+    name_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    short_name_key = models.CharField(max_length=100, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("organisation")
@@ -88,6 +127,36 @@ class Organisation(RestrictedModel):
     @property
     def is_sme(self) -> bool:
         return self.kind == OrganisationKind.SME
+
+    @property
+    def is_verified(self) -> bool:
+        """Verified and not held: the claimed kind, legal name, country and website were checked."""
+        return self.verification_status == VerificationStatus.VERIFIED and self.name_review != NameReview.HELD
+
+    @property
+    def is_held(self) -> bool:
+        """Its name is close to a verified one and awaits an administrator: not public, cannot act."""
+        return self.name_review == NameReview.HELD
+
+    def has_verified_kind(self, kinds) -> bool:
+        """The one rule for powers that follow from the kind (owning challenges, organising as a public body,
+        later Living Labs, support measures, boards): the kind must be one of `kinds` *and* verified.
+
+        `verified_kind_q` is the same rule as a queryset filter.
+        """
+        return self.is_verified and self.kind in tuple(kinds)
+
+    def refresh_name_keys(self) -> None:
+        self.name_key = trust.name_key(self.name)[:300]
+        self.short_name_key = trust.name_key(self.short_name)[:100]
+
+    def save(self, *args, **kwargs):
+        # Derived from the names, so every writer (services, imports, the demo loader) keeps them current.
+        self.refresh_name_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "short_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_key", "short_name_key"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

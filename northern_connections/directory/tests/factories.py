@@ -4,8 +4,15 @@ from northern_connections.directory.models import ContactPerson, Organisation, P
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An established, verified organisation (most tests are about what such organisations do).
+
+    Tests of verification itself ask for `verification_status="unverified"` explicitly.
+    """
+
     class Meta:
         model = Organisation
+
+    verification_status = "verified"
 
     kind = "sme"
     name = factory.Sequence(lambda n: f"Organisation {n} ApS")

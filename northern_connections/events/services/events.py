@@ -14,6 +14,7 @@ from northern_connections.core import clock, search
 from northern_connections.core.permissions import CHANGE, can_add, locked_for, require_add
 from northern_connections.core.services import model_update
 from northern_connections.core.slugs import reserved_segments, unique_slug
+from northern_connections.directory.choices import PUBLIC_AUTHORITY_KINDS
 from northern_connections.directory.models import Organisation
 
 from ..choices import (
@@ -40,6 +41,7 @@ def event_create(*, actor: User, organisers: Iterable[Organisation], **fields: A
             raise ValidationError({"organisers": _("An event has at least one organiser.")})
         if not any(can_add(actor, Event, organisation=o) for o in organisers):
             require_add(actor, Event, organisation=organisers[0])
+        _refuse_held(organisers)
         event = Event(created_by=actor if actor and actor.is_authenticated else None)
         event.slug = unique_slug(Event, fields.get("title", ""), reserved=reserved_segments("events:event_detail"),
                                  fallback="event")
@@ -64,6 +66,7 @@ def _check_organisers(actor: User, organisers: list[Organisation]) -> None:
         raise ValidationError({"organisers": _("An event has at least one organiser.")})
     if not Organisation.objects.restrict(actor, CHANGE).filter(pk__in=[o.pk for o in organisers]).exists():
         raise ValidationError({"organisers": _("Keep at least one organisation you edit among the organisers.")})
+    _refuse_held(organisers)
 
 
 def _blocks_within_dates(event: Event) -> None:
@@ -74,12 +77,30 @@ def _blocks_within_dates(event: Event) -> None:
             raise ValidationError({"starts_at": _("The meeting blocks must stay within the event's dates.")})
 
 
+def _refuse_held(organisers: list[Organisation]) -> None:
+    held = [o.name for o in organisers if o.is_held]
+    if held:
+        raise ValidationError({"organisers": _("Held until a platform administrator approves the name: %(names)s.")
+                               % {"names": ", ".join(held)}})
+
+
+def unverified_public_bodies(event: Event) -> list[Organisation]:
+    """Organisers that claim to be a public authority without a verified kind: they cannot organise as one."""
+    return [o for o in event.organisers.all() if o.kind in PUBLIC_AUTHORITY_KINDS
+            and not o.has_verified_kind(PUBLIC_AUTHORITY_KINDS)]
+
+
 def event_publish(*, actor: User, event: Event) -> Event:
-    """Make a draft event public (its page, iCal and registration)."""
+    """Make a draft event public (its page, iCal and registration); public-authority organisers must be verified."""
     with transaction.atomic():
         event = locked_for(actor, CHANGE, event)
         if event.status == EventStatus.PUBLISHED:
             raise ValidationError(_("The event is already published."))
+        unverified = unverified_public_bodies(event)
+        if unverified:
+            raise ValidationError(_("An event is published in the name of a public authority only when that "
+                                    "authority is verified: %(names)s.") % {"names": ", ".join(o.name for o in
+                                                                                           unverified)})
         event.full_clean()
         event.status = EventStatus.PUBLISHED
         event.published_at = clock.now()
