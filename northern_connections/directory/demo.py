@@ -38,6 +38,7 @@ from .models import (
     ValueChain,
     ValueChainStep,
 )
+from .services import organisations_mark_verified
 from .synthetic import generate_organisations
 
 logger = logging.getLogger(__name__)
@@ -358,6 +359,8 @@ def load(*, seed: int = 2024, scale: int = 0, report: Callable[[str], None] = lo
         organisation.value_chains.set([chains[c] for c in chain_slugs])
         Partner.objects.update_or_create(partnership=partnership, organisation=organisation, defaults={"role": role})
         partners[slug] = organisation
+    # The partnership's 22 partners (its clusters among them) are known public bodies: verified (issue 9 §1).
+    organisations_mark_verified(organisations=partners.values())
 
     smes = _load_smes(seed, rng, report, chains=chains, steps=steps, regions=regions, nace=nace,
                       nuts3_by_name=nuts3_by_name)

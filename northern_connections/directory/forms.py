@@ -93,12 +93,19 @@ class VerificationRequestForm(forms.ModelForm):
                           "(PDF, DOCX, XLSX, PNG or JPG, at most 10 MB)."),
         }
 
+    def service_fields(self) -> dict:
+        return {"website": self.cleaned_data["website"], "note": self.cleaned_data["note"],
+                "document": self.cleaned_data.get("document") or None}
+
 
 class VerificationDecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect,
                                  choices=[("approve", _("Approve")), ("reject", _("Reject"))])
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(
         attrs={"rows": 3}), help_text=_("Required when rejecting; the organisation's administrators read it."))
+
+    def service_fields(self) -> dict:
+        return {"approve": self.cleaned_data["decision"] == "approve", "reason": self.cleaned_data["reason"]}
 
 
 class ContactPersonForm(forms.ModelForm):

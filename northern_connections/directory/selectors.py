@@ -5,9 +5,19 @@ from django.db.models.functions import Substr
 
 from northern_connections.accounts.models import Membership
 from northern_connections.core.audit import may_see_history
-from northern_connections.core.permissions import VIEW, is_platform_admin
+from northern_connections.core.permissions import CHANGE, VIEW, can, can_add, is_platform_admin
 
-from .models import ClusterMembership, ContactPerson, NutsRegion, Organisation, Partner, Partnership
+from .choices import VerificationRequestStatus, VerificationStatus, VerificationSubject
+from .models import (
+    ClusterMembership,
+    ContactPerson,
+    NutsRegion,
+    Organisation,
+    Partner,
+    Partnership,
+    VerificationRequest,
+)
+from .permissions import DECIDE
 
 
 def organisation_list(*, actor) -> QuerySet[Organisation]:
@@ -61,9 +71,47 @@ def organisation_detail_context(*, actor, organisation: Organisation) -> dict:
         "clusters": ClusterMembership.objects.restrict(actor, VIEW)
         .filter(member=organisation)
         .select_related("cluster"),
+        **organisation_verification_context(actor=actor, organisation=organisation),
         "partner_roles": Partner.objects.restrict(actor, VIEW)
         .filter(organisation=organisation)
         .select_related("partnership"),
+    }
+
+
+def organisation_verification_context(*, actor, organisation: Organisation) -> dict:
+    """The verification part of an organisation's page: its record of requests and decisions (for its
+    administrators and the deciders) and whether the actor may ask for verification now."""
+    requests = (VerificationRequest.objects.restrict(actor, VIEW).filter(organisation=organisation)
+                .select_related("decided_by", "requested_by", "similar_to"))
+    pending = organisation.verification_requests.filter(subject=VerificationSubject.IDENTITY,
+                                                        status=VerificationRequestStatus.PENDING).exists()
+    may_request = (organisation.verification_status != VerificationStatus.VERIFIED and not pending
+                   and can_add(actor, VerificationRequest, organisation=organisation))
+    return {"verification_requests": list(requests), "can_request_verification": may_request,
+            "verification_pending": pending}
+
+
+def verification_queue(*, actor) -> QuerySet[VerificationRequest]:
+    """Pending requests the actor may decide, oldest first (the deciders' queue)."""
+    return (VerificationRequest.objects.restrict(actor, DECIDE)
+            .filter(status=VerificationRequestStatus.PENDING)
+            .select_related("organisation", "requested_by", "similar_to")
+            .order_by("created", "pk"))
+
+
+def verification_request_get(*, actor, pk: int) -> VerificationRequest | None:
+    return (VerificationRequest.objects.restrict(actor, VIEW)
+            .select_related("organisation", "requested_by", "decided_by", "similar_to").filter(pk=pk).first())
+
+
+def verification_request_context(*, actor, request: VerificationRequest) -> dict:
+    """What the decider compares: the claims of the request against the organisation as it is now."""
+    organisation = request.organisation
+    return {
+        "may_decide": request.is_pending and can(actor, DECIDE, request),
+        "claims_changed": (request.claimed_kind, request.claimed_name, request.claimed_country)
+        != (organisation.kind, organisation.name, organisation.country),
+        "can_edit_organisation": can(actor, CHANGE, organisation),
     }
 
 

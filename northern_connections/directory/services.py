@@ -249,6 +249,7 @@ def verification_request_create(*, actor: User, organisation: Organisation, webs
             organisation=organisation, subject=VerificationSubject.IDENTITY, requested_by=actor,
             requester_email=actor.email, website=website, note=note.strip(),
             email_domain_matches=trust.domain_matches(actor.email, website), **_claims(organisation),
+            similar_to=similar_verified_organisation(organisation),  # evidence for the decider too
         )
         if document:
             request.document_type = _checked_document(document)

@@ -20,5 +20,12 @@ urlpatterns = [
     path("organisations/<slug:slug>/contacts/new/", views.ContactCreateView.as_view(), name="contactperson_add"),
     path("contacts/<int:pk>/edit/", views.ContactEditView.as_view(), name="contactperson_edit"),
     path("contacts/<int:pk>/delete/", views.ContactDeleteView.as_view(), name="contactperson_delete"),
+    path("organisations/<slug:slug>/verification/", views.VerificationRequestCreateView.as_view(),
+         name="verificationrequest_add"),
+    path("verification/", views.VerificationQueueView.as_view(), name="verification_queue"),
+    path("verification/<int:pk>/", views.VerificationRequestDetailView.as_view(), name="verificationrequest_detail"),
+    path("verification/<int:pk>/decide/", views.VerificationDecideView.as_view(), name="verificationrequest_decide"),
+    path("verification/<int:pk>/document/", views.VerificationDocumentView.as_view(),
+         name="verificationrequest_document"),
     path("partnerships/<slug:slug>/", views.PartnershipDetailView.as_view(), name="partnership_detail"),
 ]

@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
@@ -17,17 +19,20 @@ from northern_connections.core.permissions import CHANGE, DELETE, can
 from northern_connections.core.views import (
     GateView,
     ObjectActionView,
+    ObjectCreateView,
     ObjectEditView,
     ObjectListView,
     apply_validation_error,
     message_error,
+    stored_file_download,
     submit_form,
 )
 
 from . import selectors, services
 from .filtersets import OrganisationFilterSet
-from .forms import ContactPersonForm, OrganisationForm
-from .models import ContactPerson, Organisation
+from .forms import ContactPersonForm, OrganisationForm, VerificationDecisionForm, VerificationRequestForm
+from .models import ContactPerson, Organisation, VerificationRequest
+from .permissions import DECIDE
 from .svgmap import render_paths
 from .tables import OrganisationTable
 from .vocabularies import PARTNER_COUNTRIES
@@ -189,3 +194,82 @@ def nuts_region_options(request):
     country = request.GET.get("country", "")[:2].upper()
     regions = NutsRegion.objects.filter(country=country, level__in=(2, 3)).order_by("code")
     return render(request, "directory/partials/_region_options.html", {"regions": regions})
+
+
+class VerificationRequestCreateView(ObjectCreateView):
+    """An organisation's administrator asks for verification, with the evidence (services decide who may)."""
+
+    model = VerificationRequest
+    form_class = VerificationRequestForm
+    service = services.verification_request_create
+    template_name = "directory/verificationrequest_form.html"
+    success_message = _lazy("Your verification request was sent; you will get an e-mail when it is decided.")
+
+    @cached_property
+    def organisation(self) -> Organisation:
+        organisation = selectors.organisation_get(actor=self.request.user, slug=self.kwargs["slug"])
+        if organisation is None:
+            raise Http404
+        return organisation
+
+    def add_context(self):
+        return {"organisation": self.organisation}
+
+    def get_form_kwargs(self):
+        return {"initial": {"website": self.organisation.website}}
+
+    def service_kwargs(self, form):
+        return {"organisation": self.organisation}
+
+    def get_context(self):
+        return {"organisation": self.organisation}
+
+
+class VerificationQueueView(GateView):
+    """The deciders' queue: pending requests the user may decide (empty for everyone else)."""
+
+    model = VerificationRequest
+
+    def get(self, request):
+        if not request.user.is_authenticated:
+            self.deny()
+        return render(request, "directory/verification_queue.html",
+                      {"requests": selectors.verification_queue(actor=request.user)})
+
+
+class VerificationRequestDetailView(GateView):
+    """The evidence and the decision of one request, for the organisation's administrators and the deciders."""
+
+    model = VerificationRequest
+
+    def get(self, request, pk):
+        verification = selectors.verification_request_get(actor=request.user, pk=pk)
+        if verification is None:
+            self.get_object()  # not visible: raises the 404, or sends an anonymous visitor to log in
+        context = {"object": verification, "decision_form": VerificationDecisionForm(),
+                   **selectors.verification_request_context(actor=request.user, request=verification)}
+        return render(request, "directory/verificationrequest_detail.html", context)
+
+
+class VerificationDecideView(ObjectActionView):
+    model = VerificationRequest
+    action = DECIDE
+    service = services.verification_request_decide
+    object_argument = "request"
+    form_class = VerificationDecisionForm
+    success_message = _lazy("Decision recorded; the requester was told by e-mail.")
+
+    def get_success_url(self, obj, result):
+        return reverse("directory:verification_queue")
+
+
+class VerificationDocumentView(GateView):
+    """The supporting document, for the same people who may read the request."""
+
+    model = VerificationRequest
+
+    def get(self, request, pk):
+        verification = self.get_object()
+        if not verification.document:
+            raise Http404
+        return stored_file_download(verification.document, _("Verification document"), verification.document_type)

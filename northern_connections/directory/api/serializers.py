@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from ..models import NaceCode, NutsRegion, Organisation, Partnership, ValueChain, ValueChainStep
+from ..models import NaceCode, NutsRegion, Organisation, Partnership, ValueChain, ValueChainStep, VerificationRequest
 
 
 class NutsRegionSerializer(serializers.ModelSerializer):
@@ -68,3 +68,26 @@ class VocabulariesSerializer(serializers.Serializer):
 
     value_chains = VocabularySerializer(many=True)
     value_chain_steps = VocabularySerializer(many=True)
+
+
+class VerificationRequestSerializer(serializers.ModelSerializer):
+    """A verification request with its evidence and decision; `email_domain_matches` is computed by the platform."""
+
+    organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    requested_by = serializers.StringRelatedField()
+    decided_by = serializers.StringRelatedField()
+    similar_to = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = VerificationRequest
+        fields = ["id", "organisation", "subject", "status", "claimed_kind", "claimed_name", "claimed_country",
+                  "website", "requested_by", "email_domain_matches", "note", "similar_to", "decided_by",
+                  "decided_at", "reason", "created"]
+        read_only_fields = ["subject", "status", "claimed_kind", "claimed_name", "claimed_country", "requested_by",
+                            "email_domain_matches", "similar_to", "decided_by", "decided_at", "reason", "created"]
+
+
+class VerificationDecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                   help_text="Required when rejecting; shown to the organisation's administrators.")

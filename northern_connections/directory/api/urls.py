@@ -5,6 +5,7 @@ from . import views
 
 router = DefaultRouter()
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("verification-requests", views.VerificationRequestViewSet, basename="verificationrequest")
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
 router.register("nuts-regions", views.NutsRegionViewSet, basename="nutsregion")
 urlpatterns = [

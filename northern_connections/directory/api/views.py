@@ -1,19 +1,25 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from northern_connections.core.api.viewsets import GateViewSetMixin, ReadOnlyGateViewSet
+from northern_connections.core.permissions import can
 
 from .. import services
 from ..filtersets import OrganisationFilterSet
-from ..models import NutsRegion, Organisation, Partner, Partnership, ValueChain, ValueChainStep
+from ..models import NutsRegion, Organisation, Partner, Partnership, ValueChain, ValueChainStep, VerificationRequest
+from ..permissions import DECIDE
 from .serializers import (
     NutsRegionSerializer,
     OrganisationListSerializer,
     OrganisationSerializer,
     PartnershipSerializer,
+    VerificationDecisionSerializer,
+    VerificationRequestSerializer,
     VocabulariesSerializer,
 )
 
@@ -46,6 +52,35 @@ class OrganisationViewSet(GateViewSetMixin, mixins.CreateModelMixin, mixins.Upda
 
     def perform_destroy(self, instance):
         services.organisation_delete(actor=self.request.user, organisation=instance)
+
+
+class VerificationRequestViewSet(GateViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Verification requests: the organisation's administrators and the deciders read them; `decide` decides."""
+
+    model = VerificationRequest
+    serializer_class = VerificationRequestSerializer
+    filterset_fields = ["status", "subject"]
+
+    def base_queryset(self):
+        return VerificationRequest.objects.select_related("organisation", "requested_by", "decided_by", "similar_to")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.verification_request_create(
+            actor=self.request.user, organisation=data["organisation"], website=data.get("website", ""),
+            note=data.get("note", ""))
+
+    @extend_schema(request=VerificationDecisionSerializer, responses=VerificationRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None, version=None):
+        verification = self.get_object()
+        if not can(request.user, DECIDE, verification):
+            raise PermissionDenied()
+        serializer = VerificationDecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        verification = services.verification_request_decide(actor=request.user, request=verification,
+                                                            **serializer.validated_data)
+        return Response(VerificationRequestSerializer(verification, context={"request": request}).data)
 
 
 class PartnershipViewSet(ReadOnlyGateViewSet):

@@ -134,6 +134,10 @@ class Organisation(RestrictedModel):
         return self.verification_status == VerificationStatus.VERIFIED and self.name_review != NameReview.HELD
 
     @property
+    def verification_lapsed(self) -> bool:
+        return self.verification_status == VerificationStatus.LAPSED
+
+    @property
     def is_held(self) -> bool:
         """Its name is close to a verified one and awaits an administrator: not public, cannot act."""
         return self.name_review == NameReview.HELD

@@ -61,5 +61,9 @@ class VerificationRequest(RestrictedModel):
         return reverse("directory:verificationrequest_detail", kwargs={"pk": self.pk})
 
     @property
+    def is_identity(self) -> bool:
+        return self.subject == VerificationSubject.IDENTITY
+
+    @property
     def is_pending(self) -> bool:
         return self.status == VerificationRequestStatus.PENDING

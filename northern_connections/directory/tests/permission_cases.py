@@ -8,13 +8,28 @@ from .factories import ContactPersonFactory, OrganisationFactory, PartnerFactory
 
 
 def build(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from northern_connections.accounts.models import Membership
+    from northern_connections.directory.models import VerificationRequest
 
     world.objects["deletable"] = OrganisationFactory()
     Membership.objects.create(user=world.users["outsider"], organisation=world.objects["deletable"], role="admin")
     world.objects["contact"] = ContactPersonFactory(organisation=world.organisation, gdpr_consent=False,
                                                     name="Private contact", email="no-consent@example.org")
     world.objects["partner"] = PartnerFactory(organisation=world.organisation, role="lead")
+    # The member administers two unverified organisations: one with a pending request, one without.
+    for key in ("unverified", "unverified_fresh"):
+        world.objects[key] = OrganisationFactory(kind="municipality", country="SE", verification_status="unverified")
+        Membership.objects.create(user=world.users["member"], organisation=world.objects[key], role="admin")
+    world.objects["verification"] = VerificationRequest.objects.create(
+        organisation=world.objects["unverified"], requested_by=world.users["member"], claimed_kind="municipality",
+        claimed_name=world.objects["unverified"].name, claimed_country="SE", website="https://example.org",
+        document=SimpleUploadedFile("register.pdf", b"%PDF-1.4\n%%EOF\n"), document_type="application/pdf")
+
+
+def verification_url(name):
+    return lambda w: reverse(name, args=[w.objects["verification"].pk])
 
 
 # Rows that no outsider nor anonymous visitor may see (core/tests/test_permission_matrix.py).
@@ -29,7 +44,9 @@ def org_url(name, **extra):
 
 
 def org_data(w):
-    return {"name": "Renamed municipality", "kind": "municipality", "country": "SE", "languages": "sv, en"}
+    # The organisation is verified: renaming it ends the verification, which the form asks to confirm.
+    return {"name": "Renamed municipality", "kind": "municipality", "country": "SE", "languages": "sv, en",
+            "confirm_unverify": "on"}
 
 
 PUBLIC = expect(200, 200, 200, 200)
@@ -80,6 +97,33 @@ CASES = [
                    lambda w: reverse("api:v1:organisation-detail", args=[w.objects["deletable"].slug]),
                    # The outsider administers this organisation, so may delete it; the member may not.
                    expect(403, 403, 204, 204), json=True, label="(outsider's)"),
+    PermissionCase("directory:verificationrequest_add", "get",
+                   lambda w: reverse("directory:verificationrequest_add", args=[w.objects["unverified_fresh"].slug]),
+                   expect(302, 200, 403, 200)),
+    PermissionCase("directory:verificationrequest_add", "post",
+                   lambda w: reverse("directory:verificationrequest_add", args=[w.objects["unverified_fresh"].slug]),
+                   expect(302, 302, 403, 302), data=lambda w: {"website": "https://example.org", "note": "Town hall"}),
+    PermissionCase("directory:verification_queue", "get", lambda w: reverse("directory:verification_queue"),
+                   expect(302, 200, 200, 200)),
+    # The organisation's administrator reads the request and its document, but does not decide it.
+    PermissionCase("directory:verificationrequest_detail", "get",
+                   verification_url("directory:verificationrequest_detail"), expect(302, 200, 404, 200)),
+    PermissionCase("directory:verificationrequest_document", "get",
+                   verification_url("directory:verificationrequest_document"), expect(302, 200, 404, 200)),
+    PermissionCase("directory:verificationrequest_decide", "post",
+                   verification_url("directory:verificationrequest_decide"), expect(302, 403, 404, 302),
+                   data=lambda w: {"decision": "reject", "reason": "Not the official site."}),
+    PermissionCase("api:v1:verificationrequest-list", "get", lambda w: reverse("api:v1:verificationrequest-list"),
+                   expect(200, 200, 200, 200)),
+    PermissionCase("api:v1:verificationrequest-list", "post", lambda w: reverse("api:v1:verificationrequest-list"),
+                   expect(403, 201, 403, 201), json=True,
+                   data=lambda w: {"organisation": w.objects["unverified_fresh"].slug,
+                                   "website": "https://example.org"}),
+    PermissionCase("api:v1:verificationrequest-detail", "get", verification_url("api:v1:verificationrequest-detail"),
+                   expect(404, 200, 404, 200)),
+    PermissionCase("api:v1:verificationrequest-decide", "post", verification_url("api:v1:verificationrequest-decide"),
+                   expect((403, 404), 403, 404, 200), json=True,
+                   data=lambda w: {"approve": False, "reason": "No evidence."}),
     PermissionCase("api:v1:partnership-list", "get", lambda w: reverse("api:v1:partnership-list"), PUBLIC),
     PermissionCase("api:v1:partnership-detail", "get",
                    lambda w: reverse("api:v1:partnership-detail", args=[w.objects["partner"].partnership.slug]),

@@ -19,7 +19,7 @@ from northern_connections.challenges.models import Challenge
 from northern_connections.challenges.permissions import OWNER_KINDS
 from northern_connections.core.permissions import VIEW
 from northern_connections.directory import services
-from northern_connections.directory.models import Organisation, VerificationRequest
+from northern_connections.directory.models import Organisation, Partnership, VerificationRequest
 from northern_connections.directory.permissions import DECIDE
 
 from .factories import OrganisationFactory, PartnerFactory, PartnershipFactory
@@ -134,7 +134,7 @@ def test_regression_impostor_cannot_publish_through_the_page(goteborg, newcomer,
     fields = _challenge_fields(organisation)
     data = {**{k: v for k, v in fields.items() if k not in ("owner", "criteria", "application_deadline")},
             "owner": organisation.pk, "application_deadline": fields["application_deadline"].strftime("%Y-%m-%dT%H:%M"),
-            "route": "procurement", "trl_min": 6, "trl_max": 9}
+            "route": "pcp", "currency": "SEK", "max_consortium_size": 3}
     response = client.post(reverse("challenges:challenge_add"), data)
     assert response.status_code == 400
     assert "held until a platform administrator approves its name" in response.content.decode()
@@ -368,7 +368,7 @@ def test_regression_an_unverified_city_cannot_publish_an_event_as_a_public_body(
     organisation = _unverified_city(newcomer)
     start = timezone.now() + timedelta(days=30)
     event = event_create(actor=newcomer, organisers=[organisation], title="Energidag", summary="Mässa.",
-                         starts_at=start, ends_at=start + timedelta(hours=6))
+                         venue="Mölndals stadshus", starts_at=start, ends_at=start + timedelta(hours=6))
     with pytest.raises(ValidationError, match="only when that authority is verified"):
         event_publish(actor=newcomer, event=event)
     event.refresh_from_db()
@@ -381,6 +381,91 @@ def test_an_unverified_company_publishes_its_event(newcomer):
 
     organisation = services.organisation_create(actor=newcomer, name="Mölndal Energi AB", kind="sme", country="SE")
     start = timezone.now() + timedelta(days=30)
-    event = event_create(actor=newcomer, organisers=[organisation], title="Demo day", summary="Demo.",
+    event = event_create(actor=newcomer, organisers=[organisation], title="Demo day", summary="Demo.", venue="Mölndal",
                          starts_at=start, ends_at=start + timedelta(hours=6))
     assert event_publish(actor=newcomer, event=event).status == "published"
+
+
+# --- demo data ------------------------------------------------------------------------------------------------
+
+
+def test_the_demo_verifies_its_22_partners_and_nothing_else(db, settings, monkeypatch, tmp_path):
+    """Offline, with the reference facts only (as test_reference_files does): the partners are verified."""
+    import io
+    import urllib.error
+
+    from django.core.management import call_command
+
+    from northern_connections.directory import reference_files
+    from northern_connections.directory.demo import PARTNERS
+
+    def offline(url):
+        raise urllib.error.URLError("offline")
+
+    settings.REFERENCE_DOWNLOADS, settings.VAR_DIR, settings.SHARED_DATA_DIR = True, tmp_path, tmp_path / "none"
+    monkeypatch.setattr(reference_files, "fetch", offline)
+    call_command("load_reference_data", "--facts-only", stdout=io.StringIO())
+    call_command("load_demo_data", stdout=io.StringIO(), stderr=io.StringIO())
+    verified = Organisation.objects.filter(verification_status="verified")
+    assert sorted(verified.values_list("slug", flat=True)) == sorted(p[0] for p in PARTNERS)
+    assert len(PARTNERS) == 22
+    assert verified.filter(kind="cluster").count() == sum(1 for p in PARTNERS if p[3] == "cluster")
+    assert all(o.is_verified and o.name_key for o in verified)
+
+
+# --- pages and API of the requests ----------------------------------------------------------------------------
+
+
+def test_pages_request_queue_and_decide(partnership_world, client, django_capture_on_commit_callbacks):
+    newcomer, decider = partnership_world["newcomer"], partnership_world["verified_partner"]
+    fresh = _unverified_city(newcomer, name="Härryda kommun")
+    PartnerFactory(partnership=Partnership.objects.get(slug="nc-p"), organisation=fresh)
+    client.force_login(newcomer)
+    response = client.post(reverse("directory:verificationrequest_add", args=[fresh.slug]),
+                           {"website": "https://harryda.se", "note": "Town hall"})
+    assert response.status_code == 302
+    request = VerificationRequest.objects.get(organisation=fresh, subject="identity")
+    page = client.get(fresh.get_absolute_url()).content.decode()
+    assert "Unverified" in page and "Ask for verification" not in page  # one pending request at a time
+    # the outsider's queue is empty; the verified fellow partner's queue lists it, with the domain check
+    client.force_login(partnership_world["outsider"])
+    assert "Härryda kommun" not in client.get(reverse("directory:verification_queue")).content.decode()
+    client.force_login(decider)
+    assert "Härryda kommun" in client.get(reverse("directory:verification_queue")).content.decode()
+    assert "Record the decision" in client.get(request.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("directory:verificationrequest_decide", args=[request.pk]),
+                               {"decision": "approve", "reason": ""})
+    assert response.status_code == 302
+    fresh.refresh_from_db()
+    assert fresh.is_verified
+    client.force_login(newcomer)
+    page = client.get(fresh.get_absolute_url()).content.decode()
+    assert 'class="badge-verified"' in page and "Approved" in page
+
+
+def test_page_reject_without_reason_is_a_message_not_a_decision(partnership_world, client):
+    request = partnership_world["request"]
+    client.force_login(partnership_world["verified_partner"])
+    response = client.post(reverse("directory:verificationrequest_decide", args=[request.pk]),
+                           {"decision": "reject", "reason": ""}, follow=True)
+    assert "Say why the request is rejected" in response.content.decode()
+    request.refresh_from_db()
+    assert request.is_pending
+
+
+def test_api_decide_and_badge(partnership_world, client):
+    request = partnership_world["request"]
+    client.force_login(partnership_world["verified_partner"])
+    url = reverse("api:v1:verificationrequest-decide", args=[request.pk])
+    assert client.post(url, {"approve": False}, content_type="application/json").status_code == 400
+    response = client.post(url, {"approve": True, "reason": "Checked."}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["status"] == "approved"
+    detail = client.get(reverse("api:v1:organisation-detail", args=[request.organisation.slug])).json()
+    assert detail["verified"] is True and detail["verification_status"] == "verified"
+
+
+def test_the_public_list_shows_the_badge_only_for_verified_organisations(goteborg, newcomer, client):
+    _unverified_city(newcomer)
+    html = client.get(reverse("directory:organisation_list")).content.decode()
+    assert html.count('class="badge-verified"') == 1
