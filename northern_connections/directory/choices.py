@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .vocabularies import TRL_DEFINITIONS
 
@@ -61,8 +62,9 @@ class OrganisationSource(models.TextChoices):
 class VerificationStatus(models.TextChoices):
     """Whether the platform has checked an organisation's kind, legal name, country and website."""
 
-    UNVERIFIED = "unverified", _("Unverified")
-    VERIFIED = "verified", _("Verified")
+    # A context: allauth translates "Verified" first, meaning a confirmed e-mail address.
+    UNVERIFIED = "unverified", pgettext_lazy("organisation", "Unverified")
+    VERIFIED = "verified", pgettext_lazy("organisation", "Verified")
     # Verified once, then the kind, legal name or country changed: treated as unverified.
     LAPSED = "lapsed", _("Verification lapsed")
 

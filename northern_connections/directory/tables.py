@@ -1,8 +1,8 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from northern_connections.core.search import is_ranked
 from northern_connections.core.tables import RowsTable
@@ -20,7 +20,7 @@ def verified_badge(organisation) -> SafeString:
     if not organisation.is_verified:
         return mark_safe("")
     return format_html(' <span class="badge-verified"><span aria-hidden="true">✔</span> {}</span>',
-                       gettext("Verified"))
+                       pgettext("organisation", "Verified"))
 
 
 class OrganisationTable(RowsTable):
