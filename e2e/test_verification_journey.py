@@ -59,15 +59,10 @@ def _draft_challenge(page: Page, base: str, owner: str, title_en: str) -> None:
     page.get_by_role("button", name="Save draft").click()
 
 
-def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes(page: Page, live_server, demo_world,
-                                                                                 settings):
-    from northern_connections.challenges.models import Challenge
-    from northern_connections.directory.models import Organisation, VerificationRequest
+def _create_impostor(page: Page, base: str):
+    """A newly registered user creates the organisation; the platform shows it unverified and held."""
+    from northern_connections.directory.models import Organisation
 
-    settings.ACCOUNT_RATE_LIMITS = False
-    base = live_server.url
-
-    # Given a newly registered user who creates "Göteborgs Stad (official 2)" as a municipality
     _register(page, base, "erik@goteborg-official.example")
     page.goto(f"{base}/directory/organisations/new/")
     page.get_by_label("Legal name").fill(IMPOSTOR)
@@ -75,24 +70,17 @@ def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes
     page.get_by_label("Country").select_option("SE")
     page.get_by_label("Website").fill("https://goteborg.se")
     page.get_by_role("button", name="Save").click()
-
-    # Then the platform shows it unverified, with its name held for an administrator
     expect(page.get_by_role("heading", name=IMPOSTOR)).to_be_visible()
     expect(page.locator(".badge-unverified", has_text="Unverified")).to_be_visible()
     expect(page.locator(".badge-verified")).to_have_count(0)
     expect(page.get_by_text("cannot act (own challenges, organise events)")).to_be_visible()
     impostor = Organisation.objects.get(name=IMPOSTOR)
     page.context.clear_cookies()
-    response = page.goto(f"{base}{impostor.get_absolute_url()}")
-    assert response.status == 404  # not public while held
+    assert page.goto(f"{base}{impostor.get_absolute_url()}").status == 404  # not public while held
+    return impostor
 
-    # And refuses a challenge in its name, saying why
-    _log_in(page, base, "erik@goteborg-official.example", NEW_PASSWORD)
-    _draft_challenge(page, base, IMPOSTOR, "Smart street lighting (impostor)")
-    expect(page.get_by_text("held until a platform administrator approves its name")).to_be_visible()
-    assert not Challenge.objects.filter(owner=impostor).exists()
 
-    # When the user asks for verification, with the city's website as evidence
+def _ask_for_verification(page: Page, base: str, impostor) -> None:
     page.goto(f"{base}{impostor.get_absolute_url()}")
     page.get_by_role("link", name="Ask for verification").click()
     page.get_by_label("Official website").fill("https://goteborg.se")
@@ -100,8 +88,11 @@ def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_text("Your verification request was sent")).to_be_visible()
 
-    # Then a platform administrator finds it in the queue, sees that the e-mail domain does not match,
-    # and rejects it with a reason
+
+def _administrator_rejects(page: Page, base: str, impostor) -> None:
+    """The queue lists the request; its page shows the failed e-mail domain check; the admin rejects."""
+    from northern_connections.directory.models import VerificationRequest
+
     _log_in(page, base, "admin@example.org")
     page.goto(f"{base}/directory/verification/")
     expect(page.get_by_role("heading", name="Verification requests")).to_be_visible()
@@ -119,15 +110,10 @@ def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes
     assert identity.status == "rejected" and identity.reason == REASON
     assert any(REASON in message.body and "erik@goteborg-official.example" in message.to for message in mail.outbox)
 
-    # And the user reads the decision, who took it and why, on their organisation's page
-    _log_in(page, base, "erik@goteborg-official.example", NEW_PASSWORD)
-    page.goto(f"{base}{impostor.get_absolute_url()}")
-    decisions = page.locator("section.verification")
-    expect(decisions.get_by_text("Rejected")).to_be_visible()
-    expect(decisions.get_by_text(REASON)).to_be_visible()
-    assert axe_serious(page) == []
 
-    # While the verified city publishes normally, with the badge beside its name
+def _verified_city_publishes(page: Page, base: str) -> None:
+    from northern_connections.challenges.models import Challenge
+
     _log_in(page, base, "officer.goteborg@example.org")
     _draft_challenge(page, base, "Göteborg", "Smart street lighting for Hisingen")
     expect(page.get_by_role("heading", name="Evaluation criteria")).to_be_visible()
@@ -138,3 +124,37 @@ def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes
     expect(page.get_by_text("The challenge's status was changed.")).to_be_visible()
     expect(page.locator(".badge-verified", has_text="Verified").first).to_be_visible()
     assert Challenge.objects.get(title_en="Smart street lighting for Hisingen").status == "published"
+
+
+def test_impostor_is_held_refused_and_rejected_while_the_verified_city_publishes(page: Page, live_server, demo_world,
+                                                                                 settings):
+    from northern_connections.challenges.models import Challenge
+
+    settings.ACCOUNT_RATE_LIMITS = False
+    base = live_server.url
+
+    # Given a newly registered user who creates "Göteborgs Stad (official 2)" as a municipality,
+    # which the platform shows as unverified, its name held for an administrator
+    impostor = _create_impostor(page, base)
+
+    # Then the platform refuses a challenge in its name, saying why
+    _log_in(page, base, "erik@goteborg-official.example", NEW_PASSWORD)
+    _draft_challenge(page, base, IMPOSTOR, "Smart street lighting (impostor)")
+    expect(page.get_by_text("held until a platform administrator approves its name")).to_be_visible()
+    assert not Challenge.objects.filter(owner=impostor).exists()
+
+    # When the user asks for verification, with the city's website as evidence,
+    # a platform administrator rejects the request with a reason
+    _ask_for_verification(page, base, impostor)
+    _administrator_rejects(page, base, impostor)
+
+    # Then the user reads the decision, who took it and why, on their organisation's page
+    _log_in(page, base, "erik@goteborg-official.example", NEW_PASSWORD)
+    page.goto(f"{base}{impostor.get_absolute_url()}")
+    decisions = page.locator("section.verification")
+    expect(decisions.get_by_text("Rejected")).to_be_visible()
+    expect(decisions.get_by_text(REASON)).to_be_visible()
+    assert axe_serious(page) == []
+
+    # While the verified city publishes normally, with the badge beside its name
+    _verified_city_publishes(page, base)
