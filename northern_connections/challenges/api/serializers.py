@@ -51,11 +51,14 @@ class ChallengeSerializer(serializers.ModelSerializer):
                                               queryset=NaceCode.objects.all())
     criteria = CriterionSerializer(many=True, required=False)
     budget_min_eur = serializers.IntegerField(read_only=True, allow_null=True)  # no budget given: null
+    owner_verified = serializers.BooleanField(source="owner.is_verified", read_only=True,
+                                              help_text="Whether the owner's kind, name and country are verified.")
 
     class Meta:
         model = Challenge
         fields = [
-            "url", "slug", "status", "owner", "co_owners", "language", "title", "summary", "title_en", "summary_en",
+            "url", "slug", "status", "owner", "owner_verified", "co_owners", "language", "title", "summary", "title_en",
+            "summary_en",
             "problem", "desired_outcome", "constraints", "value_chains", "value_chain_steps", "trl_min", "trl_max",
             "cpv_codes", "nace_codes", "nuts_region", "country", "budget_min", "budget_max", "currency",
             "budget_min_eur", "budget_max_eur", "route", "procedure_type", "eligible_countries", "eligible_kinds",
@@ -63,7 +66,8 @@ class ChallengeSerializer(serializers.ModelSerializer):
             "contact_email", "time_zone", "published_at", "clarification_deadline", "application_deadline",
             "decision_date", "criteria", "created", "updated",
         ]
-        read_only_fields = ["slug", "status", "country", "budget_max_eur", "published_at", "created", "updated"]
+        read_only_fields = ["slug", "status", "country", "budget_max_eur", "published_at", "owner_verified", "created",
+                            "updated"]
 
 
 class ChallengeListSerializer(ChallengeSerializer):

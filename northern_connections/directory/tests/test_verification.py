@@ -469,3 +469,17 @@ def test_the_public_list_shows_the_badge_only_for_verified_organisations(gotebor
     _unverified_city(newcomer)
     html = client.get(reverse("directory:organisation_list")).content.decode()
     assert html.count('class="badge-verified"') == 1
+
+
+def test_the_api_says_whether_a_challenge_owner_and_event_organisers_are_verified(newcomer, client):
+    from northern_connections.challenges.tests.factories import ChallengeFactory
+    from northern_connections.events.tests.factories import EventFactory
+
+    verified = ChallengeFactory()
+    unverified_owner = _unverified_city(newcomer)
+    rows = {r["slug"]: r for r in client.get(reverse("api:v1:challenge-list")).json()["results"]}
+    assert rows[verified.slug]["owner_verified"] is True
+    event = EventFactory(status="published")
+    event.organisers.set([verified.owner, unverified_owner])
+    detail = client.get(reverse("api:v1:event-detail", args=[event.slug])).json()
+    assert detail["verified_organisers"] == [verified.owner.slug]

@@ -36,17 +36,23 @@ class BlockSerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:v1:event-detail", lookup_field="slug")
     organisers = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    verified_organisers = serializers.SerializerMethodField(
+        help_text="The organisers whose kind, name and country are verified (slugs).")
     challenges = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     sessions = SessionSerializer(many=True, read_only=True)
     blocks = BlockSerializer(many=True, read_only=True)
 
     class Meta:
         model = Event
-        fields = ["url", "slug", "title", "kind", "status", "summary", "description", "organisers", "venue", "city",
+        fields = ["url", "slug", "title", "kind", "status", "summary", "description", "organisers",
+                  "verified_organisers", "venue", "city",
                   "country", "online_url", "starts_at", "ends_at", "time_zone", "registration_opens_at",
                   "registration_closes_at", "capacity", "approval_mode", "auto_accept_meetings",
                   "meeting_request_hours", "max_meetings", "challenges", "sessions", "blocks",
                   "schedule_published_at", "created", "updated"]
+
+    def get_verified_organisers(self, obj) -> list[str]:
+        return [o.slug for o in obj.organisers.all() if o.is_verified]
 
 
 class EventListSerializer(EventSerializer):
