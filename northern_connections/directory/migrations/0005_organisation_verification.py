@@ -28,7 +28,7 @@ def fill_name_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0003_verbose_names'),
+        ('directory', '0004_eforms_code_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
