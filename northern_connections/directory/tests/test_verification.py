@@ -45,7 +45,7 @@ def newcomer(make_user):
 def _challenge_fields(owner):
     return {"owner": owner, "title": "Smart belysning", "summary": "Vi söker smart gatubelysning.",
             "title_en": "Smart street lighting", "summary_en": "We look for smart street lighting.",
-            "language": "sv", "country": "SE", "time_zone": "Europe/Stockholm",
+            "language": "sv", "time_zone": "Europe/Stockholm",
             "application_deadline": timezone.now() + timedelta(days=20),
             "criteria": [{"name": "Innovation", "weight": 100}]}
 
