@@ -261,7 +261,12 @@ def challenges_close_due(*, now: datetime | None = None) -> int:
 
 
 def challenge_view_record(*, challenge: Challenge, user, day: date | None = None) -> None:
-    """Count one page view for the owner's reach statistics (per viewer's country and day)."""
+    """Count one page view for the owner's reach statistics (per viewer's country and day).
+
+    A draft is seen only by its owners while they prepare it: that is not reach, so it is not counted.
+    """
+    if challenge.is_draft:
+        return
     country = ""
     if user is not None and user.is_authenticated:
         country = (Organisation.objects.filter(memberships__user=user).order_by("memberships__pk")

@@ -452,3 +452,12 @@ def test_a_refused_guard_changes_nothing(people, frozen):
         services.challenge_transition(actor=people["owner"], challenge=challenge, to_status="published")
     challenge.refresh_from_db()
     assert challenge.status == ChallengeStatus.DRAFT and challenge.published_at is None
+
+
+def test_a_draft_s_page_views_are_not_counted_as_reach(people):
+    """The rule moved from the detail view into the service, so every caller keeps it."""
+    from northern_connections.challenges.models import ChallengeView
+
+    challenge = draft(people)
+    services.challenge_view_record(challenge=challenge, user=people["sme"])
+    assert not ChallengeView.objects.filter(challenge=challenge).exists()

@@ -23,7 +23,6 @@ from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import selectors, services
-from ..choices import ChallengeStatus
 from ..filtersets import ChallengeBoardFilterSet
 from ..forms import (
     ChallengeForm,
@@ -60,8 +59,7 @@ class ChallengeDetailView(GateView):
         challenge = selectors.challenge_get(actor=request.user, slug=slug)
         if challenge is None:
             raise Http404
-        if challenge.status != ChallengeStatus.DRAFT:
-            services.challenge_view_record(challenge=challenge, user=request.user)
+        services.challenge_view_record(challenge=challenge, user=request.user)
         context = selectors.challenge_detail_context(actor=request.user, challenge=challenge)
         context.update({
             "object": challenge,

@@ -10,10 +10,7 @@ from northern_connections.core.views import GateView
 from .. import documents, selectors
 from ..models import Participant
 from ..permissions import AGENDA
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+from .events import base_url
 
 
 class AgendaView(GateView):
@@ -49,7 +46,7 @@ class AgendaIcalView(AgendaView):
     def get(self, request, pk):
         participant = self.get_object()
         body = documents.agenda_ical(participant, selectors.agenda(participant=participant),
-                                     base_url=_base_url(request))
+                                     base_url=base_url(request))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="agenda-{participant.event.slug}.ics"'
         return response

@@ -24,7 +24,8 @@ from ..models import Event
 from ..tables import EventTable
 
 
-def _base_url(request) -> str:
+def base_url(request) -> str:
+    """The platform's own address as the request reached it, for links in calendar files."""
     return request.build_absolute_uri("/").rstrip("/")
 
 
@@ -55,7 +56,7 @@ class EventIcalView(GateView):
 
     def get(self, request, slug):
         event = self.get_object()
-        response = HttpResponse(documents.event_ical(event, base_url=_base_url(request)),
+        response = HttpResponse(documents.event_ical(event, base_url=base_url(request)),
                                 content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
         return response
