@@ -214,7 +214,7 @@ def cpv_import(source: str | Path) -> int:
         raise ImportError_(["expected a JSON object of code → name"])
     problems = []
     for code, name in data.items():
-        if not (isinstance(code, str) and len(code) == 10 and code[:8].isdigit() and code[8] == "-"):
+        if not (isinstance(code, str) and re.fullmatch(r"[0-9]{8}-[0-9]", code)):
             problems.append(f"{code!r}: not a CPV code like 03000000-1")
         elif not isinstance(name, str) or not name.strip():
             problems.append(f"{code}: missing name")
