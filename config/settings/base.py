@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "northern_connections.challenges",
     "northern_connections.matchmaking",
     "northern_connections.events",
+    "northern_connections.livinglabs",
     "northern_connections.home",
 ]
 
