@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "northern_connections.matchmaking",
     "northern_connections.events",
     "northern_connections.livinglabs",
+    "northern_connections.monitoring",
     "northern_connections.home",
 ]
 
