@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("northern_connections.challenges.api.urls")),
     path("", include("northern_connections.events.api.urls")),
     path("", include("northern_connections.matchmaking.api.urls")),
+    path("", include("northern_connections.support.api.urls")),
 ]

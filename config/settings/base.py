@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "northern_connections.events",
     "northern_connections.livinglabs",
     "northern_connections.monitoring",
+    "northern_connections.support",
     "northern_connections.home",
 ]
 
