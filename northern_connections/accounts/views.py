@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -148,8 +147,7 @@ class PeoplePageActionView(ObjectActionView):
 
     success_message = ""
 
-    def get_return_url(self, obj):
-        return reverse("accounts:organisation_people", kwargs={"slug": obj.organisation.slug})
+    return_to = ("accounts:organisation_people", "organisation")
 
 
 class MembershipRequestDecideView(PeoplePageActionView):

@@ -12,6 +12,7 @@ import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext_lazy
@@ -61,6 +63,20 @@ class _LoginRequired(Exception):
 
 
 class GateView(GateMixin, View):
+    """A view behind the gate. Pages take `template_name`, or by Django's convention
+    `<app>/<model>_<template_suffix>.html`, else the shared `default_template` of components/."""
+
+    template_name: str | None = None
+    template_suffix = ""
+    default_template: str | None = None
+
+    def get_template_names(self) -> list[str]:
+        if self.template_name:
+            return [self.template_name]
+        meta = self.model._meta
+        names = [f"{meta.app_label}/{meta.model_name}_{self.template_suffix}.html"]
+        return names + ([self.default_template] if self.default_template else [])
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return super().dispatch(request, *args, **kwargs)
@@ -73,11 +89,14 @@ class ObjectListView(GateView):
 
     filterset_class = None
     table_class = None
-    template_name = "components/object_list.html"
+    selector = None  # optional: `selector(actor=user)` gives the rows (already restricted, with their joins)
+    template_suffix, default_template = "list", "components/object_list.html"
     partial_template_name = "components/_object_list_results.html"
     default_page_size = 25
 
     def get_list_queryset(self) -> models.QuerySet:
+        if type(self).selector is not None:
+            return type(self).selector(actor=self.request.user)
         return self.get_queryset()
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -96,19 +115,31 @@ class ObjectListView(GateView):
             "can_add": can_add(request.user, self.model),
             **self.get_extra_context(),
         }
-        template = self.partial_template_name if getattr(request, "htmx", False) else self.template_name
-        return render(request, template, context)
+        htmx = getattr(request, "htmx", False)
+        return render(request, self.partial_template_name if htmx else self.get_template_names(), context)
 
     def get_extra_context(self) -> dict[str, Any]:
         return {}
 
 
 class ObjectDetailView(GateView):
-    template_name: str
+    """One object's page: looked up through the gate, or by `selector(actor=user, **url kwargs)`
+    where the page needs the selector's joins (None from the selector is a 404)."""
+
+    template_suffix = "detail"
+    selector = None
+
+    def get_detail_object(self) -> models.Model:
+        if type(self).selector is None:
+            return self.get_object()
+        obj = type(self).selector(actor=self.request.user, **self.kwargs)
+        if obj is None:
+            raise Http404(_("No such %(name)s.") % {"name": self.model._meta.verbose_name})
+        return obj
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        obj = self.get_object()
-        return render(request, self.template_name, {"object": obj, **self.get_extra_context(obj)})
+        obj = self.get_detail_object()
+        return render(request, self.get_template_names(), {"object": obj, **self.get_extra_context(obj)})
 
     def get_extra_context(self, obj: models.Model) -> dict[str, Any]:
         return {}
@@ -140,6 +171,17 @@ class ServiceViewMixin:
 
     service = None
     object_argument: str | None = None
+    # Where the user goes afterwards: (URL name, dotted path from the object to the one whose slug
+    # the URL takes, "" for the object itself), e.g. ("events:marketplace", "participant.event");
+    # None: the object's own page.
+    return_to: tuple[str, str] | None = None
+
+    def url_after(self, obj: models.Model) -> str:
+        if self.return_to is None:
+            return obj.get_absolute_url()
+        name, path = self.return_to
+        target = attrgetter(path)(obj) if path else obj
+        return reverse(name, kwargs={"slug": target.slug})
 
     def call_service(self, obj: models.Model | None = None, **kwargs: Any) -> Any:
         service = type(self).service
@@ -153,7 +195,7 @@ class ObjectEditView(ServiceViewMixin, GateView):
 
     action = CHANGE
     form_class = None
-    template_name = "components/object_edit.html"
+    template_suffix, default_template = "form", "components/object_edit.html"
     success_message = _lazy("Saved.")
 
     def save(self, form, obj: models.Model) -> models.Model:
@@ -174,14 +216,14 @@ class ObjectEditView(ServiceViewMixin, GateView):
         return self.render_form(form, obj, status=400)
 
     def get_success_url(self, obj: models.Model) -> str:
-        return obj.get_absolute_url()
+        return self.url_after(obj)
 
     def get_context(self, obj) -> dict[str, Any]:
         return {}
 
     def render_form(self, form, obj, status: int = 200) -> HttpResponse:
         context = {"form": form, "object": obj, "meta": self.model._meta, **self.get_context(obj)}
-        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+        return render(self.request, self.get_template_names(), context, status=status)
 
 
 class ObjectCreateView(ServiceViewMixin, GateView):
@@ -193,7 +235,7 @@ class ObjectCreateView(ServiceViewMixin, GateView):
     """
 
     form_class = None
-    template_name = "components/object_edit.html"
+    template_suffix, default_template = "form", "components/object_edit.html"
     success_message = _lazy("Saved.")
 
     def add_context(self) -> dict[str, Any]:
@@ -216,7 +258,7 @@ class ObjectCreateView(ServiceViewMixin, GateView):
         return self.call_service(**self.service_kwargs(form), **form.service_fields())
 
     def get_success_url(self, obj: models.Model) -> str:
-        return obj.get_absolute_url()
+        return self.url_after(obj)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.check_add()
@@ -234,7 +276,7 @@ class ObjectCreateView(ServiceViewMixin, GateView):
 
     def render_form(self, form, status: int = 200) -> HttpResponse:
         context = {"form": form, "object": None, "meta": self.model._meta, **self.get_context()}
-        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+        return render(self.request, self.get_template_names(), context, status=status)
 
 
 class ObjectActionView(ServiceViewMixin, GateView):
@@ -245,7 +287,7 @@ class ObjectActionView(ServiceViewMixin, GateView):
     `PermissionDenied` raised by the service stays a 403. Set `model`, `action` (the gate scope
     the object is looked up in), `service`, `success_message` and, for the confirmation page,
     `confirm_question`; override `service_kwargs` to pass what the request adds (a reason, a
-    version) and `get_return_url` to go back somewhere else than the object.
+    version) and `return_to` (or `get_return_url`) to go back somewhere else than the object.
     """
 
     action = CHANGE
@@ -272,7 +314,7 @@ class ObjectActionView(ServiceViewMixin, GateView):
 
     def get_return_url(self, obj: models.Model) -> str:
         """Where the user goes back to after a refusal, and by default after success too."""
-        return obj.get_absolute_url()
+        return self.url_after(obj)
 
     def get_success_url(self, obj: models.Model, result: Any) -> str:
         return self.get_return_url(obj)

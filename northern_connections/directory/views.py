@@ -20,6 +20,7 @@ from northern_connections.core.views import (
     GateView,
     ObjectActionView,
     ObjectCreateView,
+    ObjectDetailView,
     ObjectEditView,
     ObjectListView,
     apply_validation_error,
@@ -31,7 +32,7 @@ from northern_connections.core.views import (
 from . import selectors, services
 from .filtersets import OrganisationFilterSet
 from .forms import ContactPersonForm, OrganisationForm, VerificationDecisionForm, VerificationRequestForm
-from .models import ContactPerson, Organisation, VerificationRequest
+from .models import ContactPerson, Organisation, Partnership, VerificationRequest
 from .permissions import DECIDE
 from .svgmap import render_paths
 from .tables import OrganisationTable
@@ -40,33 +41,23 @@ from .vocabularies import PARTNER_COUNTRIES
 
 class OrganisationListView(ObjectListView):
     model = Organisation
+    selector = selectors.organisation_list
     filterset_class = OrganisationFilterSet
     table_class = OrganisationTable
-    template_name = "directory/organisation_list.html"
-
-    def get_list_queryset(self):
-        return selectors.organisation_list(actor=self.request.user)
 
 
-class OrganisationDetailView(GateView):
+class OrganisationDetailView(ObjectDetailView):
     model = Organisation
+    selector = selectors.organisation_get
 
-    def get(self, request, slug):
-        organisation = selectors.organisation_get(actor=request.user, slug=slug)
-        if organisation is None:
-            raise Http404
-        context = {
-            "object": organisation,
-            "can_edit": can(request.user, CHANGE, organisation),
-            **selectors.organisation_detail_context(actor=request.user, organisation=organisation),
-        }
-        return render(request, "directory/organisation_detail.html", context)
+    def get_extra_context(self, obj):
+        return {"can_edit": can(self.request.user, CHANGE, obj),
+                **selectors.organisation_detail_context(actor=self.request.user, organisation=obj)}
 
 
 class OrganisationEditView(ObjectEditView):
     model = Organisation
     form_class = OrganisationForm
-    template_name = "directory/organisation_form.html"
 
     def save(self, form, obj):
         return services.organisation_update(actor=self.request.user, organisation=obj, **form.service_fields())
@@ -179,12 +170,9 @@ class ContactDeleteView(ObjectActionView):
     success_message = _lazy("Contact removed.")
 
 
-class PartnershipDetailView(GateView):
-    def get(self, request, slug):
-        partnership = selectors.partnership_get(actor=request.user, slug=slug)
-        if partnership is None:
-            raise Http404
-        return render(request, "directory/partnership_detail.html", {"object": partnership})
+class PartnershipDetailView(ObjectDetailView):
+    model = Partnership
+    selector = selectors.partnership_get
 
 
 def nuts_region_options(request):
@@ -202,7 +190,6 @@ class VerificationRequestCreateView(ObjectCreateView):
     model = VerificationRequest
     form_class = VerificationRequestForm
     service = services.verification_request_create
-    template_name = "directory/verificationrequest_form.html"
     success_message = _lazy("Your verification request was sent; you will get an e-mail when it is decided.")
 
     @cached_property

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -16,6 +14,7 @@ from northern_connections.core.views import (
     GateView,
     ObjectActionView,
     ObjectCreateView,
+    ObjectDetailView,
     ObjectEditView,
     ObjectListView,
 )
@@ -44,25 +43,20 @@ def _editable_organisations(user, kinds=None):
 
 class ChallengeListView(ObjectListView):
     model = Challenge
+    selector = selectors.challenge_list
     filterset_class = ChallengeBoardFilterSet
     table_class = ChallengeTable
-    template_name = "challenges/challenge_list.html"
-
-    def get_list_queryset(self):
-        return selectors.challenge_list(actor=self.request.user)
 
 
-class ChallengeDetailView(GateView):
+class ChallengeDetailView(ObjectDetailView):
     model = Challenge
+    selector = selectors.challenge_get
 
-    def get(self, request, slug):
-        challenge = selectors.challenge_get(actor=request.user, slug=slug)
-        if challenge is None:
-            raise Http404
+    def get_extra_context(self, challenge):
+        request = self.request
         services.challenge_view_record(challenge=challenge, user=request.user)
         context = selectors.challenge_detail_context(actor=request.user, challenge=challenge)
         context.update({
-            "object": challenge,
             "transitions_allowed": CHALLENGE_WORKFLOW.available(challenge, request.user),
             "clarification_form": ClarificationForm(organisations=selectors.user_organisations(request.user)),
             "start_form": StartApplicationForm(organisations=_editable_organisations(request.user))
@@ -71,28 +65,24 @@ class ChallengeDetailView(GateView):
             "can_recommend": request.user.is_authenticated and challenge.is_open and _editable_organisations(
                 request.user, [OrganisationKind.CLUSTER]).exists(),
         })
-        return render(request, "challenges/challenge_detail.html", context)
+        return context
 
 
 class ChallengeCreateView(ObjectCreateView):
     model = Challenge
     form_class = ChallengeForm
-    template_name = "challenges/challenge_form.html"
     service = services.challenge_create
     success_message = _lazy("Draft saved. Add the evaluation criteria, then publish.")
+    return_to = ("challenges:challenge_criteria", "")
 
     def get_form_kwargs(self):
         return {"owners": organisations_acting_for(actor=self.request.user, roles=EDITING_ROLES, kinds=OWNER_KINDS,
                                                    all_for_admins=True)}
 
-    def get_success_url(self, obj):
-        return reverse("challenges:challenge_criteria", kwargs={"slug": obj.slug})
-
 
 class ChallengeEditView(ObjectEditView):
     model = Challenge
     form_class = ChallengeForm
-    template_name = "challenges/challenge_form.html"
     service = services.challenge_update
 
 

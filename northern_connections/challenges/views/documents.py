@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -67,8 +66,7 @@ class DocumentDeleteView(ObjectActionView):
     success_message = _lazy("Document removed.")
     confirm_question = _lazy("Remove this document from the call?")
 
-    def get_return_url(self, obj):
-        return reverse("challenges:challenge_documents", kwargs={"slug": obj.challenge.slug})
+    return_to = ("challenges:challenge_documents", "challenge")
 
 
 class ChallengeTranslationsView(GateView):
@@ -99,5 +97,4 @@ class TranslationDeleteView(ObjectActionView):
     success_message = _lazy("Translation removed.")
     confirm_question = _lazy("Remove this translation?")
 
-    def get_return_url(self, obj):
-        return reverse("challenges:challenge_translations", kwargs={"slug": obj.challenge.slug})
+    return_to = ("challenges:challenge_translations", "challenge")

@@ -61,8 +61,7 @@ class ConflictExceptionView(ObjectActionView):
     success_message = _lazy("Exception recorded.")
     confirm_question = _lazy("Record an exception to this juror's conflict of interest?")
 
-    def get_return_url(self, obj):
-        return reverse("challenges:challenge_jury", kwargs={"slug": obj.challenge.slug})
+    return_to = ("challenges:challenge_jury", "challenge")
 
 
 class EvaluateView(GateView):
@@ -83,15 +82,13 @@ class JurorApplicationMixin:
 
     model = Application
     action = VIEW
+    return_to = ("challenges:challenge_evaluate", "challenge")
 
     def get_object(self, action=None):
         application = super().get_object(action)
         if not Challenge.objects.restrict(self.request.user, EVALUATE).filter(pk=application.challenge_id).exists():
             self.deny()
         return application
-
-    def get_return_url(self, obj):
-        return reverse("challenges:challenge_evaluate", kwargs={"slug": obj.challenge.slug})
 
 
 class ScoreView(JurorApplicationMixin, ObjectCreateView):
@@ -115,9 +112,6 @@ class ScoreView(JurorApplicationMixin, ObjectCreateView):
     def create(self, form):
         self.call_service(self.application, scores=form.scores())
         return self.application
-
-    def get_success_url(self, obj):
-        return self.get_return_url(obj)
 
     def get_context(self):
         application = self.application
@@ -174,15 +168,13 @@ class OwnerApplicationActionView(ObjectActionView):
 
     model = Application
     action = VIEW
+    return_to = ("challenges:challenge_ranking", "challenge")
 
     def get_object(self, action=None):
         application = super().get_object(action)
         if not can(self.request.user, CHANGE, application.challenge):  # a juror may read it, never decide it
             self.deny()
         return application
-
-    def get_return_url(self, obj):
-        return reverse("challenges:challenge_ranking", kwargs={"slug": obj.challenge.slug})
 
 
 class ShortlistView(OwnerApplicationActionView):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -55,12 +54,10 @@ class BlockEditView(ObjectEditView):
     form_class = MeetingBlockForm
     template_name = "events/block_form.html"
     service = services.meeting_block_save
+    return_to = ("events:block_list", "event")
 
     def save(self, form, obj):
         return self.call_service(obj, event=obj.event, **form.service_fields())
-
-    def get_success_url(self, obj):
-        return reverse("events:block_list", kwargs={"slug": obj.event.slug})
 
 
 class BlockDeleteView(ObjectActionView):
@@ -70,5 +67,4 @@ class BlockDeleteView(ObjectActionView):
     success_message = _lazy("Meeting block deleted.")
     confirm_question = _lazy("Delete this meeting block and its slots?")
 
-    def get_return_url(self, obj):
-        return reverse("events:block_list", kwargs={"slug": obj.event.slug})
+    return_to = ("events:block_list", "event")

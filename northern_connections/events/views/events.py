@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import GateView, ObjectActionView, ObjectCreateView, ObjectEditView, ObjectListView
+from northern_connections.core.views import (
+    GateView,
+    ObjectActionView,
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import documents, selectors, services
@@ -31,24 +38,17 @@ def base_url(request) -> str:
 
 class EventListView(ObjectListView):
     model = Event
+    selector = selectors.event_list
     filterset_class = EventFilterSet
     table_class = EventTable
-    template_name = "events/event_list.html"
-
-    def get_list_queryset(self):
-        return selectors.event_list(actor=self.request.user)
 
 
-class EventDetailView(GateView):
+class EventDetailView(ObjectDetailView):
     model = Event
+    selector = selectors.event_get
 
-    def get(self, request, slug):
-        event = selectors.event_get(actor=request.user, slug=slug)
-        if event is None:
-            raise Http404
-        context = selectors.event_detail_context(actor=request.user, event=event)
-        context["object"] = event
-        return render(request, "events/event_detail.html", context)
+    def get_extra_context(self, obj):
+        return selectors.event_detail_context(actor=self.request.user, event=obj)
 
 
 class EventIcalView(GateView):
@@ -69,7 +69,6 @@ def _organiser_choices(user):
 class EventCreateView(ObjectCreateView):
     model = Event
     form_class = EventForm
-    template_name = "events/event_form.html"
     service = services.event_create
     success_message = _lazy("Draft saved. Add the programme and meeting blocks, then publish.")
 
@@ -81,7 +80,6 @@ class EventCreateView(ObjectCreateView):
 class EventEditView(ObjectEditView):
     model = Event
     form_class = EventForm
-    template_name = "events/event_form.html"
     service = services.event_update
 
 

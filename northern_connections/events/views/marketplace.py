@@ -7,7 +7,6 @@ from functools import partial
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -74,14 +73,11 @@ class MarketplaceItemCreateView(GateView):
 class MarketplaceItemEditView(ObjectEditView):
     model = MarketplaceItem
     form_class = MarketplaceItemForm
-    template_name = "events/marketplaceitem_form.html"
     service = services.marketplace_item_update
+    return_to = ("events:marketplace", "participant.event")
 
     def get_context(self, obj):
         return {"event": obj.participant.event}
-
-    def get_success_url(self, obj):
-        return reverse("events:marketplace", kwargs={"slug": obj.participant.event.slug})
 
 
 class MarketplaceItemDeleteView(ObjectActionView):
@@ -91,5 +87,4 @@ class MarketplaceItemDeleteView(ObjectActionView):
     success_message = _lazy("Deleted.")
     confirm_question = _lazy("Delete this offer or request?")
 
-    def get_return_url(self, obj):
-        return reverse("events:marketplace", kwargs={"slug": obj.participant.event.slug})
+    return_to = ("events:marketplace", "participant.event")

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -75,8 +74,7 @@ class MeetingRequestCreateView(GateView):
 class MeetingRequestActionView(ObjectActionView):
     model = MeetingRequest
 
-    def get_return_url(self, obj):
-        return reverse("events:meetingrequest_list", kwargs={"slug": obj.event.slug})
+    return_to = ("events:meetingrequest_list", "event")
 
 
 class MeetingRequestAcceptView(MeetingRequestActionView):

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -86,6 +85,7 @@ class ParticipantScreenView(ObjectActionView):
 
     model = Event
     service = services.participants_screen
+    return_to = ("events:participant_list", "")
 
     def service_kwargs(self, obj):
         form = ScreenForm(self.request.POST, event=obj)
@@ -97,14 +97,10 @@ class ParticipantScreenView(ObjectActionView):
     def get_success_message(self, obj, result):
         return _("%(n)s registrations updated; the participants are told by e-mail.") % {"n": result}
 
-    def get_return_url(self, obj):
-        return reverse("events:participant_list", kwargs={"slug": obj.slug})
-
 
 class ParticipantEditView(ObjectEditView):
     model = Participant
     form_class = ParticipantForm
-    template_name = "events/participant_form.html"
     service = services.participant_update
 
     def get_success_url(self, obj):
