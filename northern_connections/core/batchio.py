@@ -134,9 +134,16 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict:
     return out
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
 def _path(parent: str, key: str | int) -> str:
+    """`tables.T1[2]`; a key that is not a short plain name is quoted (`x['\\n']`): a key of the
+    user's file may hold a newline or a megabyte, and the message must stay one short line."""
     if isinstance(key, int):
         return f"{parent}[{key}]"
+    if not _PLAIN_KEY.fullmatch(key):
+        return f"{parent}[{shown(key)}]"
     return f"{parent}.{key}" if parent else key
 
 

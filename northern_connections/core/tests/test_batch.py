@@ -89,6 +89,17 @@ def test_json_lines_split_only_at_newlines():
     assert lines == [(1, {"a": "x\u2028y\u0085z"}), (2, {"a": 2})]
 
 
+def test_a_key_with_a_newline_or_of_any_length_is_quoted_in_the_field_path():
+    # Regression: the scheduler's fuzz test found `{"tables": {"x": {"\\n": 10**15}}}` giving a two-line message.
+    for key in ("\n", "a b", "x" * 5000):
+        with pytest.raises(BatchInputError) as caught:
+            batchio.loads(json.dumps({"tables": {"x": {key: 10**15}}}), "i.json")
+        (problem,) = caught.value.problems
+        assert "\n" not in problem and len(problem) < 400 and "tables.x[" in problem, problem
+    with pytest.raises(BatchInputError, match=r"tables\.T1_a-2: number"):
+        batchio.loads('{"tables": {"T1_a-2": 1000000000000000}}', "i.json")
+
+
 def test_a_long_or_deep_value_is_shown_short():
     assert len(batchio.shown("x" * 1_000_000)) <= 42
     assert batchio.shown([[[[["deep"]]]]]) == "[[[...]]]"
