@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import PartOfPage, RestrictedModel
 from northern_connections.core.permissions import RestrictedQuerySet
 
 from .choices import InvitationStatus, MembershipRole, RequestStatus
@@ -62,7 +62,7 @@ class User(AbstractUser):
         return reverse("accounts:profile")
 
 
-class Membership(RestrictedModel):
+class Membership(PartOfPage, RestrictedModel):
     """A user belongs to an organisation with one role; rights follow from it (DESIGN.md §2)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
@@ -70,6 +70,7 @@ class Membership(RestrictedModel):
         "directory.Organisation", on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    page_of = "organisation"
 
     class Meta:
         verbose_name = _("membership")
@@ -79,9 +80,6 @@ class Membership(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.role})"
-
-    def get_absolute_url(self) -> str:
-        return self.organisation.get_absolute_url()
 
 
 def _token() -> str:
@@ -113,7 +111,7 @@ class Invitation(RestrictedModel):
         return reverse("accounts:invitation_accept", kwargs={"token": self.token})
 
 
-class MembershipRequest(RestrictedModel):
+class MembershipRequest(PartOfPage, RestrictedModel):
     """A user asks to join an organisation; its administrators (or platform admins) decide."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="membership_requests")
@@ -123,6 +121,7 @@ class MembershipRequest(RestrictedModel):
     message = models.TextField(_("message"), blank=True, max_length=2000)
     status = models.CharField(max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING)
     decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    page_of = "organisation"
 
     class Meta:
         verbose_name = _("request to join")
@@ -137,9 +136,6 @@ class MembershipRequest(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} ({self.status})"
-
-    def get_absolute_url(self) -> str:
-        return self.organisation.get_absolute_url()
 
 
 class ApiToken(RestrictedModel):

@@ -1,5 +1,7 @@
 """Base models shared by every app: time stamps, the restricted queryset and the search entry."""
 
+from operator import attrgetter
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -35,6 +37,17 @@ class RestrictedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class PartOfPage:
+    """A record shown on its parent's page, with no page of its own (a criterion on its
+    challenge's page): `page_of = "challenge"`, a dotted path, makes the parent's URL its own
+    for redirects, messages and the audit trail."""
+
+    page_of: str
+
+    def get_absolute_url(self) -> str:
+        return attrgetter(self.page_of)(self).get_absolute_url()
 
 
 class SearchEntry(models.Model):

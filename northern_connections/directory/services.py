@@ -18,13 +18,7 @@ from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.core.text import detect_language
 
 from . import notifications, trust
-from .choices import (
-    NameReview,
-    OrganisationKind,
-    VerificationRequestStatus,
-    VerificationStatus,
-    VerificationSubject,
-)
+from .choices import NameReview, OrganisationKind, VerificationRequestStatus, VerificationStatus, VerificationSubject
 from .models import ClusterMembership, ContactPerson, Organisation, VerificationRequest
 from .models.organisations import CLAIMED_FIELDS, verified_kind_q
 from .permissions import DECIDE

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import PartOfPage, RestrictedModel
 from northern_connections.directory.choices import TRL_CHOICES
 from northern_connections.directory.models import Organisation, ValueChain
 
@@ -155,7 +155,7 @@ class SavedSearch(RestrictedModel):
         self.countries = sorted({c.upper() for c in self.countries or []})
 
 
-class AlertDelivery(RestrictedModel):
+class AlertDelivery(PartOfPage, RestrictedModel):
     """A challenge that was included in a saved search's digest: never sent again for that search.
 
     The unique constraint, not the code that reads it, is what guarantees "never twice": two
@@ -165,6 +165,7 @@ class AlertDelivery(RestrictedModel):
     saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="deliveries")
     challenge = models.ForeignKey("challenges.Challenge", on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(default=timezone.now)
+    page_of = "challenge"
 
     class Meta:
         ordering = ["-sent_at", "pk"]
@@ -173,6 +174,3 @@ class AlertDelivery(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.saved_search_id} → {self.challenge_id}"
-
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()

@@ -23,12 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from northern_connections.challenges.models import Challenge
 from northern_connections.core.permissions import CHANGE, MATCH, can
-from northern_connections.core.views import (
-    GateView,
-    ObjectDeleteView,
-    message_error,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectDeleteView, message_error, submit_form
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel, status_in
+from northern_connections.core.models import PartOfPage, RestrictedModel, status_in
 from northern_connections.directory.choices import TRL_CHOICES
 from northern_connections.directory.models import Organisation
 
@@ -77,7 +77,7 @@ class Application(RestrictedModel):
         return _("Application %(number)s") % {"number": f"A-{self.pk:04d}"}
 
 
-class ApplicationPartner(RestrictedModel):
+class ApplicationPartner(PartOfPage, RestrictedModel):
     """A consortium member invited by the lead applicant; counts once its editors confirm."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="partners")
@@ -89,6 +89,7 @@ class ApplicationPartner(RestrictedModel):
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    page_of = "application"
 
     class Meta:
         ordering = ["pk"]
@@ -97,9 +98,6 @@ class ApplicationPartner(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_status_display()})"
-
-    def get_absolute_url(self) -> str:
-        return self.application.get_absolute_url()
 
 
 class Attachment(RestrictedModel):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core import clock
-from northern_connections.core.models import RestrictedModel, status_in
+from northern_connections.core.models import PartOfPage, RestrictedModel, status_in
 from northern_connections.core.permissions import RestrictedQuerySet
 from northern_connections.core.workflow import TransitionRecord
 from northern_connections.directory.choices import TRL_CHOICES, OrganisationKind
@@ -21,15 +21,7 @@ from northern_connections.directory.models import (
     ValueChainStep,
 )
 
-from ..choices import (
-    CHALLENGE_LANGUAGES,
-    EDITABLE_STATUSES,
-    TIME_ZONES,
-    ChallengeStatus,
-    Currency,
-    RouteKind,
-    to_eur,
-)
+from ..choices import CHALLENGE_LANGUAGES, EDITABLE_STATUSES, TIME_ZONES, ChallengeStatus, Currency, RouteKind, to_eur
 
 
 class Challenge(RestrictedModel):
@@ -203,13 +195,14 @@ class Challenge(RestrictedModel):
         return parts
 
 
-class ChallengeTranslation(RestrictedModel):
+class ChallengeTranslation(PartOfPage, RestrictedModel):
     """An optional further translation of the title and summary (beyond the original and English)."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=8, choices=CHALLENGE_LANGUAGES)
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=2000)
+    page_of = "challenge"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["challenge", "language"],
@@ -218,11 +211,8 @@ class ChallengeTranslation(RestrictedModel):
     def __str__(self) -> str:
         return f"{self.challenge_id} [{self.language}]"
 
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()
 
-
-class EvaluationCriterion(RestrictedModel):
+class EvaluationCriterion(PartOfPage, RestrictedModel):
     """A criterion the jury scores 0–10; the weights of a challenge's criteria add up to 100."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="criteria")
@@ -231,6 +221,7 @@ class EvaluationCriterion(RestrictedModel):
     weight = models.PositiveSmallIntegerField(_("weight (%)"), validators=[MinValueValidator(1),
                                                                           MaxValueValidator(100)])
     order = models.PositiveSmallIntegerField(default=0)
+    page_of = "challenge"
 
     class Meta:
         ordering = ["order", "pk"]
@@ -239,11 +230,8 @@ class EvaluationCriterion(RestrictedModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.weight} %)"
 
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()
 
-
-class ChallengeDocument(RestrictedModel):
+class ChallengeDocument(PartOfPage, RestrictedModel):
     """A document of the call (specification, site plan); its type is checked from its bytes."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="documents")
@@ -251,29 +239,25 @@ class ChallengeDocument(RestrictedModel):
     file = models.FileField(_("file"), upload_to="challenges/documents/%Y/")
     content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveIntegerField(editable=False, default=0)
+    page_of = "challenge"
 
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()
 
-
-class ChallengeTransition(TransitionRecord, RestrictedModel):
+class ChallengeTransition(PartOfPage, TransitionRecord, RestrictedModel):
     """One move in a challenge's life cycle: who (None = the system at the deadline) and when."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=20, choices=ChallengeStatus.choices)
     to_status = models.CharField(max_length=20, choices=ChallengeStatus.choices)
+    page_of = "challenge"
 
     class Meta(TransitionRecord.Meta):
         pass
 
     def __str__(self) -> str:
         return f"{self.challenge_id}: {self.from_status} → {self.to_status}"
-
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()
 
 
 class Clarification(RestrictedModel):

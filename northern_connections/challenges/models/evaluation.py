@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import PartOfPage, RestrictedModel
 from northern_connections.directory.models import Organisation
 
 from ..choices import SCORE_MAX
@@ -33,7 +33,7 @@ class JuryAssignment(RestrictedModel):
         return reverse("challenges:challenge_evaluate", kwargs={"slug": self.challenge.slug})
 
 
-class ConflictDeclaration(RestrictedModel):
+class ConflictDeclaration(PartOfPage, RestrictedModel):
     """A juror declares a conflict of interest with one application and is excluded from scoring it.
 
     Scores the juror gave the application before stay on record and the ranking shows them as
@@ -43,6 +43,7 @@ class ConflictDeclaration(RestrictedModel):
     assignment = models.ForeignKey(JuryAssignment, on_delete=models.CASCADE, related_name="conflicts")
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="conflicts")
     reason = models.CharField(_("reason"), max_length=500, blank=True)
+    page_of = "assignment"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assignment", "application"],
@@ -50,9 +51,6 @@ class ConflictDeclaration(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.assignment} ✕ {self.application_id}"
-
-    def get_absolute_url(self) -> str:
-        return self.assignment.get_absolute_url()
 
 
 class ConflictException(RestrictedModel):
@@ -101,7 +99,7 @@ class Score(RestrictedModel):
         return reverse("challenges:application_score", kwargs={"pk": self.application_id})
 
 
-class Recommendation(RestrictedModel):
+class Recommendation(PartOfPage, RestrictedModel):
     """A cluster manager points a member SME to a challenge (the SME's members are notified)."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="recommendations")
@@ -110,6 +108,7 @@ class Recommendation(RestrictedModel):
     recommended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+")
     message = models.TextField(_("message"), blank=True, max_length=2000)
+    page_of = "challenge"
 
     class Meta:
         ordering = ["-created"]
@@ -118,6 +117,3 @@ class Recommendation(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.cluster} → {self.organisation}: {self.challenge_id}"
-
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()

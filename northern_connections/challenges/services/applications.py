@@ -16,17 +16,8 @@ from northern_connections.core.permissions import CHANGE, DELETE, can, locked_fo
 from northern_connections.directory.models import Organisation
 
 from .. import notifications
-from ..choices import (
-    ApplicationStatus,
-    ChallengeStatus,
-    PartnerStatus,
-)
-from ..models import (
-    Application,
-    ApplicationPartner,
-    Attachment,
-    Challenge,
-)
+from ..choices import ApplicationStatus, ChallengeStatus, PartnerStatus
+from ..models import Application, ApplicationPartner, Attachment, Challenge
 from ..permissions import LEAD
 from .challenges import _stored_upload
 from .clarifications import _editor_organisation

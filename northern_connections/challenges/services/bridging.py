@@ -13,10 +13,7 @@ from northern_connections.core.permissions import require_add
 from northern_connections.directory.models import ClusterMembership, Organisation
 
 from .. import notifications
-from ..models import (
-    Challenge,
-    Recommendation,
-)
+from ..models import Challenge, Recommendation
 
 
 def recommendation_create(*, actor: User, cluster: Organisation, challenge: Challenge,

@@ -23,17 +23,8 @@ from northern_connections.core.workflow import transition_apply
 from northern_connections.directory.models import EformsCode, Organisation
 
 from .. import uploads
-from ..choices import (
-    ChallengeStatus,
-    RouteKind,
-)
-from ..models import (
-    Challenge,
-    ChallengeDocument,
-    ChallengeTranslation,
-    ChallengeView,
-    EvaluationCriterion,
-)
+from ..choices import ChallengeStatus, RouteKind
+from ..models import Challenge, ChallengeDocument, ChallengeTranslation, ChallengeView, EvaluationCriterion
 from ..permissions import OWNER_KINDS
 from ..workflow import CHALLENGE_WORKFLOW
 

@@ -12,10 +12,7 @@ from northern_connections.core.permissions import CHANGE, REPRESENT, can, locked
 from northern_connections.directory.models import Organisation
 
 from .. import notifications
-from ..models import (
-    Challenge,
-    Clarification,
-)
+from ..models import Challenge, Clarification
 
 
 def _editor_organisation(actor: User, organisation: Organisation) -> Organisation:

@@ -11,20 +11,8 @@ from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for
 
 from .. import notifications, selectors
-from ..choices import (
-    EVALUATED_STATUSES,
-    SCORE_MAX,
-    ApplicationStatus,
-    ChallengeStatus,
-)
-from ..models import (
-    Application,
-    Challenge,
-    ConflictDeclaration,
-    ConflictException,
-    JuryAssignment,
-    Score,
-)
+from ..choices import EVALUATED_STATUSES, SCORE_MAX, ApplicationStatus, ChallengeStatus
+from ..models import Application, Challenge, ConflictDeclaration, ConflictException, JuryAssignment, Score
 from ..permissions import EVALUATE
 from .applications import _bump
 

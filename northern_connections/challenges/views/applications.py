@@ -15,28 +15,12 @@ from django.views import View
 
 from northern_connections.core.paging import paginate_table
 from northern_connections.core.permissions import CHANGE, can
-from northern_connections.core.views import (
-    GateView,
-    ObjectActionView,
-    message_error,
-    stored_file_download,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectActionView, message_error, stored_file_download, submit_form
 
 from .. import selectors, services
 from ..choices import ApplicationStatus, ChallengeStatus, PartnerStatus
-from ..forms import (
-    ApplicationForm,
-    AttachmentForm,
-    PartnerInviteForm,
-    StartApplicationForm,
-)
-from ..models import (
-    Application,
-    ApplicationPartner,
-    Attachment,
-    Challenge,
-)
+from ..forms import ApplicationForm, AttachmentForm, PartnerInviteForm, StartApplicationForm
+from ..models import Application, ApplicationPartner, Attachment, Challenge
 from ..permissions import LEAD, RECEIPT
 from ..tables import ApplicationTable
 from .challenges import _editable_organisations

@@ -13,22 +13,15 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import CHANGE, VIEW, can, can_add
-from northern_connections.core.views import (
-    GateView,
-    submit_form,
-)
+from northern_connections.core.views import GateView, submit_form
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.models import ClusterMembership, Organisation
 
 from .. import ocds, selectors, services
 from ..charts import reach_charts
 from ..choices import ChallengeStatus
-from ..forms import (
-    RecommendForm,
-)
-from ..models import (
-    Challenge,
-)
+from ..forms import RecommendForm
+from ..models import Challenge
 from .challenges import _editable_organisations
 
 

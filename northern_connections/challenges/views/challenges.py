@@ -23,15 +23,8 @@ from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import selectors, services
 from ..filtersets import ChallengeBoardFilterSet
-from ..forms import (
-    ChallengeForm,
-    ClarificationForm,
-    CriteriaFormSet,
-    StartApplicationForm,
-)
-from ..models import (
-    Challenge,
-)
+from ..forms import ChallengeForm, ClarificationForm, CriteriaFormSet, StartApplicationForm
+from ..models import Challenge
 from ..permissions import OWNER_KINDS
 from ..tables import ChallengeTable
 from ..workflow import CHALLENGE_WORKFLOW

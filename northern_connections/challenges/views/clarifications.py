@@ -11,20 +11,11 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import (
-    GateView,
-    submit_form,
-)
+from northern_connections.core.views import GateView, submit_form
 
 from .. import selectors, services
-from ..forms import (
-    AnswerForm,
-    ClarificationForm,
-)
-from ..models import (
-    Challenge,
-    Clarification,
-)
+from ..forms import AnswerForm, ClarificationForm
+from ..models import Challenge, Clarification
 
 
 @method_decorator(login_required, name="dispatch")

@@ -9,23 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE
-from northern_connections.core.views import (
-    GateView,
-    ObjectActionView,
-    stored_file_download,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectActionView, stored_file_download, submit_form
 
 from .. import services
-from ..forms import (
-    DocumentForm,
-    TranslationForm,
-)
-from ..models import (
-    Challenge,
-    ChallengeDocument,
-    ChallengeTranslation,
-)
+from ..forms import DocumentForm, TranslationForm
+from ..models import Challenge, ChallengeDocument, ChallengeTranslation
 
 
 class ChallengeDocumentsView(GateView):

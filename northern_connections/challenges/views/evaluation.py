@@ -12,19 +12,8 @@ from northern_connections.core.views import GateView, ObjectActionView, ObjectCr
 
 from .. import documents, selectors, services
 from ..choices import ChallengeStatus
-from ..forms import (
-    ConflictExceptionForm,
-    ConflictForm,
-    DecisionForm,
-    JurorForm,
-    ScoreForm,
-)
-from ..models import (
-    Application,
-    Challenge,
-    JuryAssignment,
-    Score,
-)
+from ..forms import ConflictExceptionForm, ConflictForm, DecisionForm, JurorForm, ScoreForm
+from ..models import Application, Challenge, JuryAssignment, Score
 from ..permissions import EVALUATE
 
 

@@ -7,14 +7,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import can
-from northern_connections.core.views import (
-    GateView,
-)
+from northern_connections.core.views import GateView
 
 from .. import documents
-from ..models import (
-    Application,
-)
+from ..models import Application
 from ..permissions import FEEDBACK, RECEIPT
 
 

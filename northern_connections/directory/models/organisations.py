@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from northern_connections.core.models import RestrictedModel
+from northern_connections.core.models import PartOfPage, RestrictedModel
 
 from .. import trust
 from ..choices import (
@@ -179,7 +179,7 @@ class Organisation(RestrictedModel):
         return " ".join(filter(None, [self.name, self.short_name, self.city, self.description]))
 
 
-class ContactPerson(RestrictedModel):
+class ContactPerson(PartOfPage, RestrictedModel):
     """A named contact of an organisation; shown publicly only with recorded GDPR consent."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
@@ -192,6 +192,7 @@ class ContactPerson(RestrictedModel):
         help_text=_("Consent under GDPR Art. 6(1)(a); the date is recorded."),
     )
     consent_date = models.DateTimeField(_("consent given on"), null=True, blank=True)
+    page_of = "organisation"
 
     class Meta:
         verbose_name = _("contact person")
@@ -201,16 +202,14 @@ class ContactPerson(RestrictedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return self.organisation.get_absolute_url()
 
-
-class ClusterMembership(RestrictedModel):
+class ClusterMembership(PartOfPage, RestrictedModel):
     """An organisation is a member of a cluster organisation."""
 
     cluster = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cluster_members")
     member = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="clusters")
     since = models.DateField(_("member since"), null=True, blank=True)
+    page_of = "cluster"
 
     class Meta:
         verbose_name = _("cluster membership")
@@ -222,9 +221,6 @@ class ClusterMembership(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.member} ∈ {self.cluster}"
-
-    def get_absolute_url(self) -> str:
-        return self.cluster.get_absolute_url()
 
     def clean(self) -> None:
         if self.cluster_id and self.cluster.kind != OrganisationKind.CLUSTER:
@@ -264,12 +260,13 @@ class Partnership(RestrictedModel):
         return reverse("directory:partnership_detail", kwargs={"slug": self.slug})
 
 
-class Partner(RestrictedModel):
+class Partner(PartOfPage, RestrictedModel):
     """An organisation's role in a partnership; a partnership has at most one lead partner."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="partner_roles")
     role = models.CharField(_("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+    page_of = "partnership"
 
     class Meta:
         verbose_name = _("partner")
@@ -284,6 +281,3 @@ class Partner(RestrictedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
-
-    def get_absolute_url(self) -> str:
-        return self.partnership.get_absolute_url()

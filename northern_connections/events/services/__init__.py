@@ -11,21 +11,8 @@ writes its answer back.
 """
 
 from .blocks import BLOCK_FIELDS, SLOT_SHAPE, meeting_block_delete, meeting_block_save
-from .events import (
-    EVENT_FIELDS,
-    EVENT_M2M,
-    agenda_sessions_set,
-    event_create,
-    event_index,
-    event_publish,
-    event_update,
-)
-from .marketplace import (
-    ITEM_FIELDS,
-    marketplace_item_create,
-    marketplace_item_delete,
-    marketplace_item_update,
-)
+from .events import EVENT_FIELDS, EVENT_M2M, agenda_sessions_set, event_create, event_index, event_publish, event_update
+from .marketplace import ITEM_FIELDS, marketplace_item_create, marketplace_item_delete, marketplace_item_update
 from .meeting_requests import (
     meeting_request_accept,
     meeting_request_cancel,
@@ -49,9 +36,4 @@ from .meetings import (
     schedule_publish,
     schedule_published_notify,
 )
-from .registration import (
-    participant_cancel,
-    participant_register,
-    participant_update,
-    participants_screen,
-)
+from .registration import participant_cancel, participant_register, participant_update, participants_screen

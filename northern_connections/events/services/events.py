@@ -17,9 +17,7 @@ from northern_connections.core.slugs import reserved_segments, unique_slug
 from northern_connections.directory.choices import PUBLIC_AUTHORITY_KINDS
 from northern_connections.directory.models import Organisation
 
-from ..choices import (
-    EventStatus,
-)
+from ..choices import EventStatus
 from ..models import AgendaSession, Event
 
 EVENT_M2M = ("organisers", "challenges")

@@ -12,9 +12,7 @@ from northern_connections.accounts.models import User
 from northern_connections.core.permissions import CHANGE, DELETE, locked_for
 from northern_connections.core.services import model_update
 
-from ..choices import (
-    ACTIVE_PARTICIPANT_STATUSES,
-)
+from ..choices import ACTIVE_PARTICIPANT_STATUSES
 from ..models import MarketplaceItem, Participant
 
 ITEM_FIELDS = ("kind", "title", "description", "trl")

@@ -14,10 +14,7 @@ from northern_connections.core import clock
 from northern_connections.core.permissions import CHANGE, locked_for
 
 from .. import notifications, selectors
-from ..choices import (
-    MeetingRequestStatus,
-    ParticipantStatus,
-)
+from ..choices import MeetingRequestStatus, ParticipantStatus
 from ..models import Meeting, MeetingRequest, Participant
 from ..permissions import RESPOND
 from .blocks import _bump_schedule

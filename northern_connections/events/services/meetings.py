@@ -16,10 +16,7 @@ from northern_connections.core.models import Job
 from northern_connections.core.permissions import CHANGE, locked_for
 
 from .. import notifications, selectors
-from ..choices import (
-    MeetingRequestStatus,
-    ParticipantStatus,
-)
+from ..choices import MeetingRequestStatus, ParticipantStatus
 from ..models import Event, Meeting, MeetingRequest, Participant, Slot
 from .blocks import _bump_schedule
 from .meeting_requests import _check_capacity, _check_pair, _lock_participants

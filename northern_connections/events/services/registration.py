@@ -15,13 +15,7 @@ from northern_connections.core.permissions import CHANGE, REPRESENT, can, locked
 from northern_connections.directory.models import Organisation
 
 from .. import notifications, selectors
-from ..choices import (
-    ACTIVE_PARTICIPANT_STATUSES,
-    ApprovalMode,
-    EventStatus,
-    MeetingRequestStatus,
-    ParticipantStatus,
-)
+from ..choices import ACTIVE_PARTICIPANT_STATUSES, ApprovalMode, EventStatus, MeetingRequestStatus, ParticipantStatus
 from ..models import Event, Meeting, MeetingBlock, MeetingRequest, Participant
 from .blocks import _bump_schedule
 

@@ -9,17 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE
-from northern_connections.core.views import (
-    GateView,
-    ObjectActionView,
-    ObjectEditView,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, submit_form
 
 from .. import services
-from ..forms import (
-    MeetingBlockForm,
-)
+from ..forms import MeetingBlockForm
 from ..models import Event, MeetingBlock
 
 

@@ -22,11 +22,7 @@ from northern_connections.directory.selectors import organisations_acting_for
 
 from .. import documents, selectors, services
 from ..filtersets import EventFilterSet
-from ..forms import (
-    EventForm,
-    SessionFormSet,
-    session_initial,
-)
+from ..forms import EventForm, SessionFormSet, session_initial
 from ..models import Event
 from ..tables import EventTable
 

@@ -12,18 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE, can
-from northern_connections.core.views import (
-    GateView,
-    ObjectActionView,
-    ObjectEditView,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, submit_form
 
 from .. import selectors, services
 from ..choices import MarketplaceItemKind
-from ..forms import (
-    MarketplaceItemForm,
-)
+from ..forms import MarketplaceItemForm
 from ..models import Event, MarketplaceItem, Participant
 
 

@@ -17,9 +17,7 @@ from northern_connections.core.views import GateView, ObjectActionView, submit_f
 
 from .. import selectors, services
 from ..choices import MeetingRequestStatus
-from ..forms import (
-    MeetingRequestForm,
-)
+from ..forms import MeetingRequestForm
 from ..models import Event, MeetingRequest
 from ..permissions import RESPOND
 

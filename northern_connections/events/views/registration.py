@@ -13,20 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
-from northern_connections.core.views import (
-    GateView,
-    ObjectActionView,
-    ObjectEditView,
-    submit_form,
-)
+from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, submit_form
 
 from .. import selectors, services
 from ..choices import ParticipantStatus
-from ..forms import (
-    ParticipantForm,
-    RegistrationForm,
-    ScreenForm,
-)
+from ..forms import ParticipantForm, RegistrationForm, ScreenForm
 from ..models import Event, Participant
 
 

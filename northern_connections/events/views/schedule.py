@@ -14,11 +14,7 @@ from northern_connections.core.throttling import ScopeThrottledMixin
 from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView
 
 from .. import selectors, services
-from ..forms import (
-    MeetingAddForm,
-    MoveForm,
-    ScheduleRunForm,
-)
+from ..forms import MeetingAddForm, MoveForm, ScheduleRunForm
 from ..models import Event, Meeting
 
 
