@@ -380,6 +380,18 @@ def submit_form(request: HttpRequest, form, write: Callable[..., Any], success_m
     return Submission(True, result)
 
 
+# The types of the documents the platform generates (DESIGN.md: WeasyPrint, openpyxl, icalendar).
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ICAL = "text/calendar; charset=utf-8"
+
+
+def download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """A generated document (PDF, workbook, calendar) that the browser saves as `filename`."""
+    return HttpResponse(content, content_type=content_type,
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 def stored_file_download(file, title: str, content_type: str) -> FileResponse:
     """An uploaded file as a download named after its title (callers have passed the gate already)."""
     extension = file.name.rsplit(".", 1)[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from northern_connections.core.views import (
     ObjectEditView,
     ObjectListView,
     apply_validation_error,
+    download,
 )
 from northern_connections.directory.models import ValueChain
 
@@ -30,12 +31,6 @@ from .forms import AnalysisForm, ImportForm, MapForm, MeasureCreateForm, Measure
 from .models import SupportMeasure
 from .permissions import VERIFY
 from .tables import MeasureTable
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class MeasureListView(ObjectListView):
@@ -57,7 +52,7 @@ class MeasureExportView(GateView):
         filterset = MeasureFilterSet(request.GET or None, queryset=selectors.measure_list(actor=request.user),
                                      request=request)
         rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        return _download(spreadsheets.measures_workbook(rows[:spreadsheets.MAX_ROWS]), spreadsheets.XLSX_TYPE,
+        return download(spreadsheets.measures_workbook(rows[:spreadsheets.MAX_ROWS]), spreadsheets.XLSX_TYPE,
                          "support-measures.xlsx")
 
 
@@ -65,7 +60,7 @@ class MeasureTemplateView(GateView):
     model = SupportMeasure
 
     def get(self, request):
-        return _download(spreadsheets.template_workbook(), spreadsheets.XLSX_TYPE, "support-measures-template.xlsx")
+        return download(spreadsheets.template_workbook(), spreadsheets.XLSX_TYPE, "support-measures-template.xlsx")
 
 
 class MeasureImportView(GateView):
@@ -172,8 +167,8 @@ class CoverageExportView(CoverageView):
         context = self.context(request)
         name = f"coverage-{context['scope']}-{context['value_chain'].slug}"
         if request.GET.get("format") == "pdf":
-            return _download(reports.analysis_pdf(context), "application/pdf", f"{name}.pdf")
-        return _download(reports.analysis_xlsx(context), spreadsheets.XLSX_TYPE, f"{name}.xlsx")
+            return download(reports.analysis_pdf(context), "application/pdf", f"{name}.pdf")
+        return download(reports.analysis_xlsx(context), spreadsheets.XLSX_TYPE, f"{name}.xlsx")
 
 
 class CoverageMapView(GateView):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, VIEW, can
-from northern_connections.core.views import GateView, ObjectActionView, ObjectCreateView
+from northern_connections.core.views import XLSX, GateView, ObjectActionView, ObjectCreateView, download
 
 from .. import documents, selectors, services
 from ..choices import ChallengeStatus
@@ -146,10 +145,7 @@ class RankingExcelView(GateView):
         challenge = self.get_object()
         content = documents.evaluation_xlsx(challenge, selectors.challenge_ranking(challenge=challenge),
                                             list(challenge.criteria.all()))
-        response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml"
-                                                      ".sheet")
-        response["Content-Disposition"] = f'attachment; filename="evaluation-{challenge.slug}.xlsx"'
-        return response
+        return download(content, XLSX, f"evaluation-{challenge.slug}.xlsx")
 
 
 class OwnerApplicationActionView(ObjectActionView):

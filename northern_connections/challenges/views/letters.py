@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import can
-from northern_connections.core.views import GateView
+from northern_connections.core.views import PDF, GateView, download
 
 from .. import documents
 from ..models import Application
 from ..permissions import FEEDBACK, RECEIPT
-
-
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class ApplicationReceiptView(GateView):
@@ -31,7 +25,7 @@ class ApplicationReceiptView(GateView):
             self.deny()
         if application.submitted_at is None:
             raise Http404(_("This application has not been submitted."))
-        return _pdf_response(documents.application_pdf(application), f"application-{application.pk}-receipt.pdf")
+        return download(documents.application_pdf(application), PDF, f"application-{application.pk}-receipt.pdf")
 
 
 class FeedbackLetterView(GateView):
@@ -48,7 +42,7 @@ class FeedbackLetterView(GateView):
         if context is None:
             raise Http404(_("The decision on this application has not been published yet."))
         if self.pdf:
-            return _pdf_response(documents.feedback_letter_pdf(context), f"feedback-{application.pk}.pdf")
+            return download(documents.feedback_letter_pdf(context), PDF, f"feedback-{application.pk}.pdf")
         return render(request, "challenges/feedback_letter.html", context)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.shortcuts import render
 
-from northern_connections.core.views import GateView
+from northern_connections.core.views import ICAL, PDF, GateView, download
 
 from .. import documents, selectors
 from ..models import Participant
@@ -37,9 +36,7 @@ class AgendaPdfView(AgendaView):
     def get(self, request, pk):
         participant = self.get_object()
         pdf = documents.agenda_pdf(participant, selectors.agenda(participant=participant))
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="agenda-{participant.event.slug}.pdf"'
-        return response
+        return download(pdf, PDF, f"agenda-{participant.event.slug}.pdf")
 
 
 class AgendaIcalView(AgendaView):
@@ -47,7 +44,5 @@ class AgendaIcalView(AgendaView):
         participant = self.get_object()
         body = documents.agenda_ical(participant, selectors.agenda(participant=participant),
                                      base_url=base_url(request))
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="agenda-{participant.event.slug}.ics"'
-        return response
+        return download(body, ICAL, f"agenda-{participant.event.slug}.ics")
 

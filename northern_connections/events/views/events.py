@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE
 from northern_connections.core.views import (
+    ICAL,
     GateView,
     ObjectActionView,
     ObjectCreateView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    download,
 )
 from northern_connections.directory.selectors import organisations_acting_for
 
@@ -52,10 +53,7 @@ class EventIcalView(GateView):
 
     def get(self, request, slug):
         event = self.get_object()
-        response = HttpResponse(documents.event_ical(event, base_url=base_url(request)),
-                                content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-        return response
+        return download(documents.event_ical(event, base_url=base_url(request)), ICAL, f"{event.slug}.ics")
 
 
 def _organiser_choices(user):
