@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("northern_connections.events.api.urls")),
     path("", include("northern_connections.matchmaking.api.urls")),
     path("", include("northern_connections.support.api.urls")),
+    path("", include("northern_connections.monitoring.api.urls")),
 ]

@@ -251,6 +251,18 @@ class BudgetLine:
     def remaining(self) -> Decimal:
         return self.budget - self.spent
 
+    @property
+    def is_over(self) -> bool:
+        return self.flag == OVER
+
+    @property
+    def is_under(self) -> bool:
+        return self.flag == UNDER
+
+    @property
+    def is_on_track(self) -> bool:
+        return self.flag == ON_TRACK
+
 
 def budget_flag(budget: Decimal, spent: Decimal, *, under_threshold: Decimal = Decimal(75)) -> str:
     """Over-spending: more than the budget; under-spending: less than `under_threshold` % of it."""
