@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 from . import selectors
 from .choices import CostCategory
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _pdf(template: str, context: dict) -> bytes:
     from weasyprint import HTML

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from northern_connections.core.views import GateView, submit_form
+from northern_connections.core.views import PDF, GateView, download, submit_form
 
 from .. import documents, services
 from ..forms import ConclusionForm, ItemControlForm
@@ -58,7 +58,4 @@ class ControlDocumentView(GateView):
         if not report.is_certified:
             raise Http404(_("The report is not certified."))
         render = documents.certificate_pdf if self.kind == "certificate" else documents.control_report_pdf
-        response = HttpResponse(render(report), content_type="application/pdf")
-        name = f"{self.kind}-PP{report.project_partner.number}-{report.number}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return download(render(report), PDF, f"{self.kind}-PP{report.project_partner.number}-{report.number}.pdf")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core import audit
 from northern_connections.core.permissions import can, can_add
-from northern_connections.core.views import GateView, ObjectActionView, submit_form
+from northern_connections.core.views import PDF, XLSX, GateView, ObjectActionView, download, submit_form
 
 from .. import documents, selectors, services
 from ..forms import JointReportForm, PartnerReportChoiceForm, PeriodForm
@@ -125,13 +124,8 @@ class JointExportView(GateView):
         joint = self.get_object()
         name = f"joint-report-{joint.project.slug}-{joint.number}"
         if self.kind == "pdf":
-            response = HttpResponse(documents.joint_pdf(joint), content_type="application/pdf")
-            name += ".pdf"
-        else:
-            response = HttpResponse(documents.joint_xlsx(joint), content_type=documents.XLSX)
-            name += ".xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+            return download(documents.joint_pdf(joint), PDF, f"{name}.pdf")
+        return download(documents.joint_xlsx(joint), XLSX, f"{name}.xlsx")
 
 
 class PublicSummaryView(GateView):
