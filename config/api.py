@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("northern_connections.accounts.api.urls")),
     path("", include("northern_connections.challenges.api.urls")),
     path("", include("northern_connections.events.api.urls")),
+    path("", include("northern_connections.livinglabs.api.urls")),
     path("", include("northern_connections.matchmaking.api.urls")),
     path("", include("northern_connections.support.api.urls")),
     path("", include("northern_connections.monitoring.api.urls")),
