@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "northern_connections.livinglabs",
     "northern_connections.monitoring",
     "northern_connections.support",
+    "northern_connections.partnering",
     "northern_connections.home",
 ]
 
