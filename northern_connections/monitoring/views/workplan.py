@@ -43,8 +43,10 @@ class ProjectDetailView(GateView):
             "periods": project.periods.all(),
             "categories": CostCategory.choices, "budget_rows": budget_rows,
             "flat_rates": selectors.flat_rate_rules(project),
-            "my_partners": [p for p in partners if can_add(user, PartnerReport, project_partner=p)],
-            "period_form": PeriodForm(project=project),
+            # One form per partner the user reports for, and one for the joint report: ids must stay unique.
+            "my_partners": [(p, PeriodForm(project=project, auto_id=f"id_pp{p.number}_%s")) for p in partners
+                            if can_add(user, PartnerReport, project_partner=p)],
+            "joint_period_form": PeriodForm(project=project, auto_id="id_joint_%s"),
             "may_add_joint": can_add(user, JointReport, project=project),
             "joint_reports": JointReport.objects.restrict(user, VIEW).filter(project=project).select_related("period"),
             "reports": selectors.report_list(actor=user).filter(project_partner__project=project)[:50],
