@@ -28,6 +28,7 @@ from ..choices import (
 from .workplan import MONEY, Activity, Deliverable, Indicator, ProjectPartner, ReportingPeriod, WorkPackage
 
 RATE = {"max_digits": 14, "decimal_places": 6}
+HALF_CENT = Decimal("0.005")
 
 
 class ExchangeRate(RestrictedModel):
@@ -196,11 +197,14 @@ class ExpenditureItem(RestrictedModel):
             models.UniqueConstraint(fields=["report", "number"], name="monitoring_item_number"),
             models.CheckConstraint(condition=Q(amount__gt=0) & Q(vat__gte=0) & Q(vat__lte=F("amount")),
                                    name="monitoring_item_amounts"),
+            # Exact on PostgreSQL (numeric); SQLite adds decimals as binary floats (0.1 + 0.2 != 0.3), so
+            # the sum is compared within half a cent, which for two-decimal amounts is still equality.
             models.CheckConstraint(
                 condition=Q(eligible_eur__gte=0) & Q(deducted_eur__gte=0) & Q(parked_eur__gte=0)
                 & (Q(declared_eur__isnull=True)
-                   | Q(declared_eur=F("eligible_eur") + F("deducted_eur") + F("parked_eur"))),
-                name="monitoring_item_balanced"),
+                   | Q(declared_eur__gt=F("eligible_eur") + F("deducted_eur") + F("parked_eur") - HALF_CENT,
+                       declared_eur__lt=F("eligible_eur") + F("deducted_eur") + F("parked_eur") + HALF_CENT)),
+                name="monitoring_item_balanced_v2"),
         ]
 
     def __str__(self) -> str:

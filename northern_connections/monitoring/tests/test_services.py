@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from .. import selectors, services
 from ..choices import ReportStatus
@@ -224,3 +225,17 @@ def test_reminder_mail_is_sent_on_commit(pw, frozen, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         services.period_reminders_send()
     assert len(mail.outbox) == 3 and "2026-09-30" in mail.outbox[0].subject
+
+
+def test_regression_the_balance_constraint_survives_binary_floats(pw, july):
+    """SQLite added 0.10 + 0.20 as floats and refused a balanced item (found by bench_monitoring.py)."""
+    report = draft_with_items(pw, ("staff", "0.30", "EUR"))
+    services.report_transition(actor=pw.editors[1], report=report, to_status=S.SUBMITTED)
+    services.report_transition(actor=pw.controllers[1], report=report, to_status=S.IN_CONTROL)
+    item = report.items.get()
+    services.item_control_save(actor=pw.controllers[1], item=item, in_sample=True, deducted="0.20",
+                               error_type="vat", comment="Recoverable VAT")
+    item.refresh_from_db()
+    assert (item.eligible_eur, item.deducted_eur) == (Decimal("0.10"), Decimal("0.20"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExpenditureItem.objects.filter(pk=item.pk).update(eligible_eur=Decimal("0.11"))
