@@ -279,6 +279,9 @@ CELERY_BEAT_SCHEDULE = {
                              "schedule": 7 * 24 * 3600, "args": ("weekly",)},
     "rebuild-match-index": {"task": "northern_connections.matchmaking.tasks.rebuild_match_index",
                             "schedule": 24 * 3600},
+    # Monitoring: partners are reminded of a reporting deadline two weeks ahead (once per period).
+    "monitoring-period-reminders": {"task": "northern_connections.monitoring.tasks.send_period_reminders",
+                                    "schedule": 24 * 3600},
 }
 
 LOGGING = {

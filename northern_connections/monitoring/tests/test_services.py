@@ -239,3 +239,10 @@ def test_regression_the_balance_constraint_survives_binary_floats(pw, july):
     assert (item.eligible_eur, item.deducted_eur) == (Decimal("0.10"), Decimal("0.20"))
     with pytest.raises(IntegrityError), transaction.atomic():
         ExpenditureItem.objects.filter(pk=item.pk).update(eligible_eur=Decimal("0.11"))
+
+
+def test_the_reminder_task_is_one_service_call(pw, frozen):
+    from ..tasks import send_period_reminders
+
+    frozen(datetime(2026, 9, 20, tzinfo=ZoneInfo("UTC")))
+    assert send_period_reminders() == 3
