@@ -62,11 +62,11 @@ def step_names() -> dict[str, str]:
 
 def heatmap(analysis: Analysis, *, scope_label: str, chain_label: str) -> charts.Chart:
     names = step_names()
+    # A short title: the chart draws it above a grid of five columns (the page's heading says the rest).
     return charts.heatmap_chart(
-        title=_("Support measures by value-chain step and TRL: %(chain)s, %(scope)s")
-        % {"chain": chain_label, "scope": scope_label},
+        title=_("%(chain)s in %(scope)s") % {"chain": chain_label, "scope": scope_label},
         rows=[names.get(s, s) for s in analysis.steps], columns=[f"TRL {t}" for t in analysis.trls],
-        values=analysis.matrix(), row_label=_("Value-chain step"), column_label=_("TRL"),
+        values=analysis.matrix(), row_label=_("Value-chain step"),
         description=_("Number of published measures covering each cell; 0 is a gap."))
 
 
