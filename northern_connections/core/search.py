@@ -24,10 +24,12 @@ from django.db import connection, models
 from django.db.models import CharField, F, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Concat, NullIf, StrIndex
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .db import analyze
 from .models import SearchEntry
-from .text import detect_language, index_tokens, query_terms
+from .text import detect_language, index_tokens, query_terms, snippet
 
 #: matches put in order of relevance; any further ones follow them, ordered by `then_by`
 RANKED_LIMIT = 1000
@@ -67,6 +69,52 @@ def bulk_index(items: Iterable[tuple[models.Model, str, str | None]], batch_size
     if len(entries) > 1000:
         analyze(SearchEntry)
     return len(entries)
+
+
+def _entry_parts(obj: models.Model, parts: Iterable[tuple[str, str | None]]) -> SearchEntry:
+    parts = [(text, language or detect_language(text)) for text, language in parts if text and text.strip()]
+    return SearchEntry(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=obj.pk,
+        language=parts[0][1] if parts else "",
+        tokens=" ".join(index_tokens(text, language) for text, language in parts),
+    )
+
+
+def index_object_parts(obj: models.Model, parts: Iterable[tuple[str, str | None]]) -> None:
+    """Index one object whose text comes in several languages, each part stemmed in its own language.
+
+    A Danish procurement case with an English summary: `[(danish_text, "da"), (summary_en, "en")]`, so
+    inflected Danish words and English words both find it. The entry's language is the first part's.
+    """
+    entry = _entry_parts(obj, parts)
+    SearchEntry.objects.update_or_create(
+        content_type=entry.content_type,
+        object_id=entry.object_id,
+        defaults={"language": entry.language, "tokens": entry.tokens},
+    )
+
+
+def bulk_index_parts(items: Iterable[tuple[models.Model, list[tuple[str, str | None]]]],
+                     batch_size: int = 2000) -> int:
+    """`bulk_index` for objects indexed with several language parts (see `index_object_parts`)."""
+    entries = [_entry_parts(obj, parts) for obj, parts in items]
+    by_type: dict[int, list[int]] = {}
+    for entry in entries:
+        by_type.setdefault(entry.content_type.pk, []).append(entry.object_id)
+    for content_type_id, ids in by_type.items():
+        for start in range(0, len(ids), 900):
+            SearchEntry.objects.filter(content_type_id=content_type_id, object_id__in=ids[start : start + 900]).delete()
+    SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
+    if len(entries) > 1000:
+        analyze(SearchEntry)
+    return len(entries)
+
+
+def highlighted_snippet(text: str, query: str, language: str, width: int = 240) -> SafeString:
+    """A short window of `text` around the first word matching `query`, the matches in `<mark>`, escaped."""
+    return mark_safe("".join(f"<mark>{escape(piece)}</mark>" if matched else escape(piece)
+                             for piece, matched in snippet(text, query, language, width)))
 
 
 def unindex_object(obj: models.Model) -> None:

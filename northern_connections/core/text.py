@@ -87,3 +87,47 @@ def query_terms(query: str) -> list[set[str]]:
         alternatives = {word} | {_stemmer(lang).stemWord(word) for lang in QUERY_LANGUAGES}
         terms.append({a for a in alternatives if a})
     return terms
+
+
+def matching_spans(text: str, query: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of `text` that match `query` as the search does: the word's stem in the
+    document's language is one of the query word's stems in any platform language."""
+    alternatives = set().union(*query_terms(query)) if query_terms(query) else set()
+    if not alternatives:
+        return []
+    stemmer = _stemmer(language)
+    return [(m.start(), m.end()) for m in _WORD.finditer(text or "")
+            if (w := m.group().lower()) in alternatives or stemmer.stemWord(w) in alternatives]
+
+
+def snippet(text: str, query: str, language: str, width: int = 240) -> list[tuple[str, bool]]:
+    """A window of about `width` characters of `text` around its first match, as (piece, matched) pairs.
+
+    Without a match it is the start of the text. An ellipsis marks a cut at either end; callers escape
+    the pieces and mark the matched ones (core.search.highlighted_snippet does it for HTML).
+    """
+    text = " ".join((text or "").split())
+    spans = matching_spans(text, query, language)
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < spans[0][0] else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    pieces, cursor = [], start
+    for begin, finish in spans:
+        if begin < start or finish > end:
+            continue
+        if begin > cursor:
+            pieces.append((text[cursor:begin], False))
+        pieces.append((text[begin:finish], True))
+        cursor = finish
+    if cursor < end:
+        pieces.append((text[cursor:end], False))
+    if start:
+        pieces.insert(0, ("… ", False))
+    if end < len(text):
+        pieces.append((" …", False))
+    return pieces

@@ -1,0 +1,41 @@
+"""Indexing one object in several languages, and highlighted snippets (core/search.py, core/text.py)."""
+
+from northern_connections.core import search
+from northern_connections.core.text import snippet
+from northern_connections.directory.models import Organisation
+
+
+def test_an_object_indexed_in_two_languages_is_found_by_inflected_words_of_both(people):
+    organisation = people.organisation
+    search.index_object_parts(organisation, [("Kommunen købte nye varmepumper til skolerne", "da"),
+                                             ("The municipality bought heat pumps for its schools", "en")])
+    every = Organisation.objects.all()
+    assert search.search_filter(every, "varmepumpe skole").filter(pk=organisation.pk).exists()
+    assert search.search_filter(every, "heat pump").filter(pk=organisation.pk).exists()
+    assert not search.search_filter(every, "hydrogen").filter(pk=organisation.pk).exists()
+
+
+def test_bulk_index_parts_replaces_earlier_entries(people):
+    organisation = people.organisation
+    search.index_object(organisation, "old words only", "en")
+    assert search.bulk_index_parts([(organisation, [("neue Wärmepumpen", "de"), ("", "en")])]) == 1
+    every = Organisation.objects.all()
+    assert search.search_filter(every, "Wärmepumpe").filter(pk=organisation.pk).exists()
+    assert not search.search_filter(every, "old").filter(pk=organisation.pk).exists()
+
+
+def test_snippet_marks_inflected_matches_and_cuts_around_the_first():
+    text = "Indledning. " + "fyld " * 60 + "Kommunen indkøbte elektriske færger til havnen. " + "mere " * 60
+    pieces = snippet(text, "færge", "da", width=120)
+    assert ("færger", True) in pieces
+    assert pieces[0] == ("… ", False) and pieces[-1] == (" …", False)
+    assert len("".join(p for p, _ in pieces)) <= 130
+
+
+def test_highlighted_snippet_escapes_the_text():
+    html = search.highlighted_snippet("<b>Heat pumps</b> & more", "pump", "en")
+    assert html == "&lt;b&gt;Heat <mark>pumps</mark>&lt;/b&gt; &amp; more"
+
+
+def test_snippet_without_a_match_is_the_start_of_the_text():
+    assert snippet("A short text.", "hydrogen", "en") == [("A short text.", False)]
