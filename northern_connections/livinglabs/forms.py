@@ -16,6 +16,13 @@ from .permissions import coordinator_editor_ids
 from .services import CANDIDATE_FIELDS, DEMONSTRATION_FIELDS, ROUND_FIELDS
 
 
+def _only_choice(field) -> None:
+    """One organisation to choose from: it is chosen already."""
+    options = list(field.queryset[:2])
+    if len(options) == 1:
+        field.initial = options[0].pk
+
+
 def _editable(user):
     """Organisations the user edits (none for an anonymous visitor)."""
     if user is None or not user.is_authenticated:
@@ -50,6 +57,7 @@ class CandidateForm(forms.ModelForm):
         else:
             self.fields["proposed_by"].queryset = Organisation.objects.filter(
                 verified_kind_q(PROPOSER_KINDS), pk__in=_editable(user)).order_by("name")
+            _only_choice(self.fields["proposed_by"])
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
@@ -64,6 +72,7 @@ class InterestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=_editable(user), kind__in=COMPANY_KINDS).order_by("name")
+        _only_choice(self.fields["organisation"])
 
 
 class CommentForm(forms.Form):
@@ -93,6 +102,7 @@ class RoundForm(forms.ModelForm):
         else:
             self.fields["coordinator"].queryset = Organisation.objects.filter(
                 pk__in=coordinator_editor_ids(user)).order_by("name")
+            _only_choice(self.fields["coordinator"])
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
@@ -166,6 +176,7 @@ class DemonstrationForm(forms.ModelForm):
         else:
             self.fields["lead"].queryset = Organisation.objects.filter(
                 pk__in=_editable(user), kind__in=COMPANY_KINDS).order_by("name")
+            _only_choice(self.fields["lead"])
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
