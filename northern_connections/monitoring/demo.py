@@ -129,14 +129,14 @@ def _work_plan(project: Project, partners: list[ProjectPartner], rng: random.Ran
     for partner in partners:
         lead = partner.role == "lead"
         for period in periods:
-            for category, low, high in ((CostCategory.STAFF, 18, 40), (CostCategory.TRAVEL, 2, 6),
-                                        (CostCategory.EXTERNAL, 3, 15), (CostCategory.EQUIPMENT, 0, 3)):
+            for category, low, high in ((CostCategory.STAFF, 12, 22), (CostCategory.TRAVEL, 2, 5),
+                                        (CostCategory.EXTERNAL, 2, 6), (CostCategory.EQUIPMENT, 0, 3)):
                 amount = Decimal(rng.randint(low, high) * 1000 * (2 if lead else 1))
                 BudgetLine.objects.update_or_create(project_partner=partner, period=period, category=category,
                                                     defaults={"amount": amount})
             BudgetLine.objects.update_or_create(project_partner=partner, period=period,
                                                 category=CostCategory.OFFICE,
-                                                defaults={"amount": Decimal(rng.randint(3, 6) * 1000)})
+                                                defaults={"amount": Decimal(rng.randint(2, 3) * 1000)})
     return periods, deliverables, indicators
 
 

@@ -44,7 +44,15 @@ def joint_context(joint, figures=None) -> dict:
                         figures.aggregate.by_partner[pk]) for pk in sorted(figures.aggregate.by_partner,
                                                                             key=lambda k: partners[k].number)],
             "budget": [(partners[line.key[0]], dict(CostCategory.choices)[line.key[1]], line)
-                       for line in figures.budget]}
+                       for line in figures.budget],
+            "budget_matrix": _budget_matrix(figures, partners)}
+
+
+def _budget_matrix(figures, partners) -> list:
+    """Budget monitoring as one row per partner and one cell (a BudgetLine or None) per cost category."""
+    lines = {line.key: line for line in figures.budget}
+    keys = sorted({key[0] for key in lines}, key=lambda pk: partners[pk].number)
+    return [(partners[pk], [lines.get((pk, c)) for c in CostCategory.values]) for pk in keys]
 
 
 def joint_pdf(joint, figures=None) -> bytes:

@@ -29,8 +29,11 @@ class ReportForm(forms.ModelForm):
 
     def __init__(self, *args, project=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deliverables_done"].queryset = Deliverable.objects.filter(
-            activity__work_package__project=project).select_related("activity__work_package")
+        # Deliverables due up to the report's period (and any already ticked), not the whole work plan.
+        due = Deliverable.objects.filter(activity__work_package__project=project,
+                                         due_period__number__lte=self.instance.period.number)
+        self.fields["deliverables_done"].queryset = (due | Deliverable.objects.filter(
+            pk__in=self.instance.deliverables_done.values("pk"))).distinct().select_related("activity__work_package")
 
     def service_fields(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -138,7 +138,8 @@ def budget_monitoring(joint: JointReport) -> list[money.BudgetLine]:
     spent: dict[tuple, Decimal] = defaultdict(lambda: money.ZERO)
     for report in spent_reports:
         for row in overviews[report.pk].rows:
-            spent[(report.project_partner_id, row.category)] += row.figures.eligible
+            if row.figures.eligible:  # a category without budget or spending is no line at all
+                spent[(report.project_partner_id, row.category)] += row.figures.eligible
     return money.budget_monitoring(budget, spent, under_threshold=project.under_spending_threshold)
 
 

@@ -93,6 +93,7 @@ def report_context(request, report: PartnerReport, **forms) -> dict:
         "contribution_form": forms.get("contribution_form") or ContributionForm(project=project),
         "item_form": forms.get("item_form") or ItemForm(flat_rate_categories=flat),
         "items": items, "category_choices": CostCategory.choices,
+        "overview_estimated": any(item.declared_eur is None for item in items),
         "conclusion_form": forms.get("conclusion_form"),
     }
 
