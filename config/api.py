@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("northern_connections.livinglabs.api.urls")),
     path("", include("northern_connections.matchmaking.api.urls")),
     path("", include("northern_connections.support.api.urls")),
+    path("", include("northern_connections.strategy.api.urls")),
     path("", include("northern_connections.monitoring.api.urls")),
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("matchmaking/", include("northern_connections.matchmaking.urls")),
     path("events/", include("northern_connections.events.urls")),
     path("support/", include("northern_connections.support.urls")),
+    path("strategy/", include("northern_connections.strategy.urls")),
     path("monitoring/", include("northern_connections.monitoring.urls")),
     path("living-labs/", include("northern_connections.livinglabs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

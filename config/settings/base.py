@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "northern_connections.monitoring",
     "northern_connections.support",
     "northern_connections.partnering",
+    "northern_connections.strategy",
     "northern_connections.home",
 ]
 
