@@ -72,8 +72,9 @@ def frequency_chart(table: list[Row]) -> charts.Chart | None:
     return charts.bar_chart(
         title=_("Selection frequency of the contested candidates under weight perturbation"),
         labels=[f"{r.region} · {r.name}" for r in contested],
-        series=[charts.Series(_("Selected in % of samples"), [round(100 * r.frequency) for r in contested])],
-        category_label=_("Candidate"), value_label=_("% of samples"), chart_id="ll-frequency")
+        series=[charts.Series(_("Share of samples that select it (per cent)"),
+                              [round(100 * r.frequency) for r in contested])],
+        category_label=_("Candidate"), value_label=_("per cent of samples"), chart_id="ll-frequency")
 
 
 def weights_chart(document: dict) -> charts.Chart:

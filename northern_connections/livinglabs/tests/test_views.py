@@ -88,3 +88,16 @@ def test_api_lists_decisions_of_a_decided_round(lab_world, client):
     assert sum(d["selected"] for d in data["decisions"]) == 4 and len(data["criteria"]) == 2
     frozen = client.get(reverse("api:v1:selectionround-shortlist", args=[round.slug])).json()
     assert len(frozen["selected"]) == 4
+
+
+def test_explanations_are_translated(lab_world, client):
+    from django.utils import translation
+
+    from northern_connections.livinglabs import presentation
+
+    round = _decided(lab_world, client)
+    run = round.runs.first()
+    with translation.override("de"):
+        rows = presentation.rows(run.result, {})
+        assert rows[0].explanation.startswith("Ausgewählt: Rang 1 von 3 in der Region")
+        assert "Variationen der Gewichte" in rows[0].explanation
