@@ -113,9 +113,11 @@ def pair_text(comparison: synergy.Comparison, result: Synergies, names: dict[str
 # --------------------------------------------------------------------------- scorecard
 
 
-def scorecard_periods(years: int = SCORECARD_YEARS) -> list[str]:
+def scorecard_periods(facts=(), years: int = SCORECARD_YEARS) -> list[str]:
+    """The last `years` calendar years, up to this year or to next year's facts (events already planned)."""
     this = clock.now().year
-    return [str(year) for year in range(this - years + 1, this + 1)]
+    last = max([this, *(int(f.period) for f in facts if int(f.period) <= this + 1)])
+    return [str(year) for year in range(last - years + 1, last + 1)]
 
 
 def _year(moment) -> str:
@@ -124,8 +126,8 @@ def _year(moment) -> str:
 
 def scorecards(*, regions: list[str] | None = None) -> dict[str, scorecard.Scorecard]:
     regions = regions if regions is not None else selectors.strategy_regions()
-    periods = scorecard_periods()
-    return scorecard.scorecards(activity.facts(regions, _year), regions=regions, periods=periods,
+    facts = activity.facts(regions, _year)
+    return scorecard.scorecards(facts, regions=regions, periods=scorecard_periods(facts),
                                 missing=activity.missing_indicators())
 
 

@@ -66,7 +66,8 @@ def _gap_text(regions: list[str], result: analysis.Synergies) -> str:
         for chain, _count in held.most_common(CHAINS_PER_REGION):
             found = index.analyse(scope=region, value_chain=chain, complements=False)
             lines.append("• " + _("%(region)s, %(chain)s: %(gaps)s of %(cells)s cells (step × TRL 5–9) without a "
-                                  "support measure, %(bottlenecks)s bottlenecks.") % {
+                                  "support measure; bottlenecks (uncovered TRLs between covered ones): "
+                                  "%(bottlenecks)s.") % {
                 "region": result.label(region), "chain": chains.get(chain, chain), "gaps": len(found.gaps),
                 "cells": len(found.cells), "bottlenecks": len(found.bottlenecks)})
     return "\n".join(lines) or _("No value chains are named in the priorities of the regions concerned.")
@@ -100,8 +101,8 @@ def _recommendations(meeting: BoardMeeting, regions: list[str], result: analysis
     barriers = Counter(Barrier.objects.filter(strategy__region__code__in=regions).values_list("kind", flat=True))
     labels = dict(Barrier._meta.get_field("kind").choices)
     for kind, count in barriers.most_common(TOP):
-        lines.append(_("Address the most frequent barrier to internationalisation: %(kind)s (%(n)s regions' "
-                       "analyses).") % {"kind": labels.get(kind, kind), "n": count})
+        lines.append(_("Address the most frequent barrier to internationalisation: %(kind)s (found in the analysis "
+                       "of %(n)s regions).") % {"kind": labels.get(kind, kind), "n": count})
     return "\n".join(lines)
 
 

@@ -163,7 +163,8 @@ class ScorecardView(GateView):
         cards = analysis.scorecards(regions=list(names))
         rows = [{"code": code, "name": names[code], "card": card, "rows": analysis.scorecard_rows(card)}
                 for code, card in cards.items()]
-        context = {"regions": rows, "periods": analysis.scorecard_periods(),
+        periods = next(iter(cards.values())).periods if cards else analysis.scorecard_periods()
+        context = {"regions": rows, "periods": periods,
                    "chart": analysis.index_chart(cards, names) if cards else None,
                    "missing": [analysis.INDICATOR_LABELS[i] for i in sorted(analysis.activity.missing_indicators())]}
         return render(request, self.template_name, context)
