@@ -389,7 +389,7 @@ def test_an_unverified_company_publishes_its_event(newcomer):
 # --- demo data ------------------------------------------------------------------------------------------------
 
 
-def test_the_demo_verifies_its_22_partners_and_nothing_else(db, settings, monkeypatch, tmp_path):
+def test_the_demo_verifies_its_22_partners_and_the_funding_agencies_only(db, settings, monkeypatch, tmp_path):
     """Offline, with the reference facts only (as test_reference_files does): the partners are verified."""
     import io
     import urllib.error
@@ -398,6 +398,7 @@ def test_the_demo_verifies_its_22_partners_and_nothing_else(db, settings, monkey
 
     from northern_connections.directory import reference_files
     from northern_connections.directory.demo import PARTNERS
+    from northern_connections.support.demo import AGENCIES
 
     def offline(url):
         raise urllib.error.URLError("offline")
@@ -407,7 +408,9 @@ def test_the_demo_verifies_its_22_partners_and_nothing_else(db, settings, monkey
     call_command("load_reference_data", "--facts-only", stdout=io.StringIO())
     call_command("load_demo_data", stdout=io.StringIO(), stderr=io.StringIO())
     verified = Organisation.objects.filter(verification_status="verified")
-    assert sorted(verified.values_list("slug", flat=True)) == sorted(p[0] for p in PARTNERS)
+    # Besides the partners, only the support map's national funding agencies: publishing measures needs it.
+    agencies = [a[0] for a in AGENCIES]
+    assert sorted(verified.values_list("slug", flat=True)) == sorted([p[0] for p in PARTNERS] + agencies)
     assert len(PARTNERS) == 22
     assert verified.filter(kind="cluster").count() == sum(1 for p in PARTNERS if p[3] == "cluster")
     assert all(o.is_verified and o.name_key for o in verified)

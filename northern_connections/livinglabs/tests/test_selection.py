@@ -79,11 +79,11 @@ def test_the_solver_finds_the_brute_force_optimum(instance):
     if best is None:
         with pytest.raises(Infeasible):
             select(pool, scores, rules)
-        return
-    found = select(pool, scores, rules)
-    assert not violations(pool, found.chosen, rules)
-    assert all(sum(1 for i in found.chosen if pool.regions[i] == r) == rules.per_region for r in pool.by_region)
-    assert found.objective == pytest.approx(best.objective, abs=1e-5)
+    else:
+        found = select(pool, scores, rules)
+        assert not violations(pool, found.chosen, rules)
+        assert all(sum(1 for i in found.chosen if pool.regions[i] == r) == rules.per_region for r in pool.by_region)
+        assert found.objective == pytest.approx(best.objective, abs=1e-5)
 
 
 def test_one_exact_model_solves_many_objectives():
