@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("northern_connections.matchmaking.api.urls")),
     path("", include("northern_connections.support.api.urls")),
     path("", include("northern_connections.strategy.api.urls")),
+    path("", include("northern_connections.surveys.api.urls")),
     path("", include("northern_connections.monitoring.api.urls")),
 ]

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "northern_connections.support",
     "northern_connections.partnering",
     "northern_connections.strategy",
+    "northern_connections.surveys",
     "northern_connections.home",
 ]
 
@@ -283,6 +284,8 @@ CELERY_BEAT_SCHEDULE = {
     # Monitoring: partners are reminded of a reporting deadline two weeks ahead (once per period).
     "monitoring-period-reminders": {"task": "northern_connections.monitoring.tasks.send_period_reminders",
                                     "schedule": 24 * 3600},
+    # A survey closes at its closing time; answering refuses a closed survey regardless.
+    "close-due-surveys": {"task": "northern_connections.surveys.tasks.close_due_surveys", "schedule": 300},
 }
 
 LOGGING = {
