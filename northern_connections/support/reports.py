@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -49,8 +50,10 @@ class Row:
     score: float
 
 
-def rows(ranked_list, *, actor, names: dict[str, str] | None = None) -> list[Row]:
-    found = selectors.measures_by_id(actor=actor, ids=[r.measure.id for r in ranked_list])
+def rows(ranked_list, *, actor, names: dict[str, str] | None = None, found: dict | None = None) -> list[Row]:
+    """Ranked measures as rows; `found` and `names` when the caller has read them for several lists at once."""
+    if found is None:
+        found = selectors.measures_by_id(actor=actor, ids=[r.measure.id for r in ranked_list])
     names = names if names is not None else selectors.region_names({r.measure.region for r in ranked_list})
     return [Row(found[r.measure.id], why(r), r.measure.region, names.get(r.measure.region, r.measure.region),
                 r.score) for r in ranked_list if r.measure.id in found]
@@ -148,11 +151,13 @@ def navigator_context(*, actor, value_chain, step, trl: int, region: str, kind: 
     every = [*navigation.home, *navigation.abroad] + [r for level in navigation.pathway
                                                        for r in (*level.home, *level.abroad)]
     names = selectors.region_names({r.measure.region for r in every} | {region})
+    found = selectors.measures_by_id(actor=actor, ids={r.measure.id for r in every})
+    shown = partial(rows, actor=actor, names=names, found=found)
     return {
-        "home": rows(navigation.home, actor=actor, names=names),
-        "abroad": rows(navigation.abroad, actor=actor, names=names),
-        "pathway": [{"trl": level.trl, "home": rows(level.home, actor=actor, names=names),
-                     "abroad": rows(level.abroad, actor=actor, names=names)} for level in navigation.pathway],
+        "home": shown(navigation.home),
+        "abroad": shown(navigation.abroad),
+        "pathway": [{"trl": level.trl, "home": shown(level.home), "abroad": shown(level.abroad)}
+                    for level in navigation.pathway],
         "region_name": names.get(region, region),
     }
 

@@ -10,6 +10,7 @@ measure). The parser checks every row and reports every problem as "line N: colu
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -107,7 +108,7 @@ def _codes(value: Any) -> list[str]:
 def _number(value: Any, low: int, high: int) -> int | None:
     if value is None or _text(value) == "":
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
         raise ValueError(_("must be a whole number"))
     number = int(value) if isinstance(value, (int, float)) and float(value).is_integer() else ascii_int(_text(value))
     if not low <= number <= high:

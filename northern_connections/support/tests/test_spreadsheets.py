@@ -4,6 +4,8 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from northern_connections.support import services, spreadsheets
@@ -113,3 +115,29 @@ def test_updating_someone_elses_measure_is_refused(map_people):
         services.measures_import(actor=map_people.outsider, rows=rows)
     measure.refresh_from_db()
     assert measure.name != "Hijacked"
+
+
+# Text a worksheet can hold (openpyxl refuses control characters in cells).
+CELL_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)
+CELL = st.one_of(st.none(), CELL_TEXT, st.integers(-10**16, 10**16), st.floats(allow_nan=False),
+                 st.booleans(), st.dates())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_any_bytes_are_refused_in_one_message(vocabulary, data):
+    with pytest.raises(ValidationError) as error:
+        spreadsheets.parse_measures(data)
+    assert len(error.value.messages) == 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # shrinking a workbook takes minutes
+@given(rows=st.lists(st.fixed_dictionaries({name: CELL for name in spreadsheets.HEADERS}), min_size=1, max_size=4))
+def test_any_cells_are_parsed_or_refused_line_by_line(map_people, rows):
+    try:
+        parsed = spreadsheets.parse_measures(workbook(*rows))
+    except ValidationError as error:
+        assert all(message.startswith(("line ", "The sheet")) for message in error.messages)
+    else:
+        assert all(row["fields"]["areas"] for row in parsed)

@@ -115,3 +115,30 @@ def test_the_list_filters_by_region_and_trl(client, measures):
     response = client.get(reverse("support:measure_list"), {"region": "DK032", "trl": 9})
     text = response.content.decode()
     assert "Syddansk market finance" in text and "Syddansk O&amp;M grant" not in text and "Vestland" not in text
+
+
+def _queries(client, url, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("url", "params"), [
+    ("support:measure_list", {}),
+    ("support:coverage", {"scope": "DK03", "value_chain": "offshore-wind"}),
+    ("support:navigator", {"value_chain": "offshore-wind", "step": "operation-maintenance", "trl": 5,
+                           "region": "DK03", "kind": "sme"}),
+])
+def test_pages_run_a_constant_number_of_queries(client, map_people, url, params):
+    # Given a few measures, when there are three times as many, then the page runs the same queries.
+    for n in range(3):
+        SupportMeasureFactory(provider=map_people.region, name=f"Few {n}", trl_min=5, trl_max=9)
+    few = _queries(client, reverse(url), params)
+    for n in range(6):
+        SupportMeasureFactory(provider=map_people.organisation, name=f"More {n}", areas=["NO0A"], eligibility="any",
+                              trl_min=5, trl_max=9)
+        SupportMeasureFactory(provider=map_people.region, name=f"Home {n}", trl_min=5, trl_max=9)
+    assert _queries(client, reverse(url), params) == few
