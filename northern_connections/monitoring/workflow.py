@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from northern_connections.core.workflow import Transition, Workflow
 
@@ -98,7 +99,7 @@ def _not_in_joint_report(report: PartnerReport, now: datetime) -> list[str]:
     return []
 
 
-SUBMIT_LABEL = _lazy("Submit")
+SUBMIT_LABEL = pgettext_lazy("report life cycle", "Submit")
 RESUBMIT_LABEL = _lazy("Resubmit")
 
 REPORT_WORKFLOW = Workflow(

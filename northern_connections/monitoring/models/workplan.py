@@ -32,12 +32,12 @@ class Project(RestrictedModel):
     programme = models.CharField(_("programme"), max_length=200, blank=True)
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
-    office_flat_rate = models.DecimalField(_("office and administration flat rate (% of staff costs)"),
+    office_flat_rate = models.DecimalField(_("office and administration flat rate (percent of staff costs)"),
                                            max_digits=5, decimal_places=2, null=True, blank=True, validators=PERCENT)
-    travel_flat_rate = models.DecimalField(_("travel flat rate (% of staff costs)"), max_digits=5,
+    travel_flat_rate = models.DecimalField(_("travel flat rate (percent of staff costs)"), max_digits=5,
                                            decimal_places=2, null=True, blank=True, validators=PERCENT)
     under_spending_threshold = models.DecimalField(
-        _("under-spending threshold (% of the budget)"), max_digits=5, decimal_places=2, default=Decimal(75),
+        _("under-spending threshold (percent of the budget)"), max_digits=5, decimal_places=2, default=Decimal(75),
         validators=PERCENT)
 
     class Meta:

@@ -3,6 +3,7 @@
 import io
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -97,3 +98,27 @@ def test_the_lead_partner_reads_submitted_reports_of_every_partner(pw, client):
     c = _client(client, pw.editors[0])
     assert c.get(submitted.get_absolute_url()).status_code == 200
     assert c.post(reverse("monitoring:report_detail", args=[submitted.pk]), {"highlights": "x"}).status_code == 403
+
+
+@pytest.mark.parametrize(("language", "heading"), [
+    ("da", "Førsteniveaukontrol"), ("nb", "Førstenivåkontroll"), ("sv", "Förstanivåkontroll"),
+    ("nl", "Eerstelijnscontrole"), ("de", "First-Level-Kontrolle")])
+def test_the_report_page_is_translated(pw, client, language, heading):
+    from django.conf import settings
+
+    report = report_in(pw, S.SUBMITTED, partner=1)
+    c = _client(client, pw.editors[1])
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = c.get(report.get_absolute_url()).content.decode()
+    assert heading in page
+
+
+def test_every_message_of_the_app_is_translated():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "locale"
+    for language in ("da", "nb", "sv", "nl", "de"):
+        text = (root / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+        entries = text.split("\n\n")[1:]
+        assert entries and all('msgstr ""' not in entry.splitlines()[-1] for entry in entries), language
+        assert "#, fuzzy" not in text, language
