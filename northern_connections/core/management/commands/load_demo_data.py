@@ -7,7 +7,8 @@ from django.core.management.base import CommandError
 from northern_connections.core.management.batch import BatchCommand
 
 # Apps whose demo worlds build on each other, in dependency order; each has demo.py with load().
-DEMO_APPS = ["directory", "challenges", "matchmaking", "events", "livinglabs", "support", "monitoring", "strategy", "surveys"]
+DEMO_APPS = ["directory", "challenges", "matchmaking", "events", "livinglabs", "support", "monitoring", "strategy",
+             "surveys"]
 
 
 class Command(BatchCommand):
