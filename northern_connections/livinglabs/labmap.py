@@ -16,10 +16,12 @@ from northern_connections.directory.svgmap import EXCLUDED_REGIONS, render_paths
 
 @dataclass
 class MapPoint:
+    """A lab's dot; x and y are SVG coordinates as text (a template would localise a float: "57,3")."""
+
     name: str
     url: str
-    x: float
-    y: float
+    x: str
+    y: str
 
 
 def _points_of(geometry: dict) -> Iterable[tuple[float, float]]:
@@ -45,5 +47,5 @@ def lab_map(rows: list[tuple[str, str, dict]], labs: Iterable[tuple[str, str, fl
     for name, url, lat, lon in labs:
         if min_x <= lon <= max_x and min_y <= lat <= max_y:
             x, y = (lon - min_x) * scale, (max_y - lat) * stretch * scale
-            points.append(MapPoint(name, url, round(x, 1), round(y, 1)))
+            points.append(MapPoint(name, url, f"{x:.1f}", f"{y:.1f}"))
     return regions, points, height

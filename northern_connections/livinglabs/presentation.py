@@ -33,6 +33,7 @@ class Row:
     frequency: float | None
     robustness: str
     hinge: str
+    hinge_sign: int
     explanation: str
     means: list
     spread: list
@@ -57,10 +58,22 @@ def rows(document: dict, names: dict[str, str]) -> list[Row]:
             rank=row["rank"], region_rank=row["region_rank"], selected=row["selected"], frequency=frequency,
             robustness=str(ROBUSTNESS_LABELS[robustness(frequency)]) if frequency is not None else "",
             hinge=criteria.get(row["hinges_on"], "") if row["hinges_on"] else "",
+            hinge_sign=row["reason"].get("hinge_sign", 0),
             explanation=explain.render(_reason(row), translate=_, names=lookup,
                                        samples=sensitivity.get("samples"), perturb=sensitivity.get("perturb")),
             means=row.get("means", []), spread=row.get("spread", [])))
     return sorted(out, key=lambda r: (r.region, r.region_rank))
+
+
+SOLVER_TEXTS = {
+    "top-k": _lazy("No rule ties the regions together here, so the best candidates of each region are selected."),
+    "cp-sat": _lazy("A rule ties the regions together, so the selection was optimised exactly over all regions "
+                    "(OR-Tools CP-SAT)."),
+}
+
+
+def solver_text(document: dict) -> str:
+    return str(SOLVER_TEXTS.get(document.get("solver"), ""))
 
 
 def frequency_chart(table: list[Row]) -> charts.Chart | None:

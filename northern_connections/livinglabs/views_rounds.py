@@ -6,7 +6,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -20,11 +20,13 @@ from northern_connections.core.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectEditView,
+    download,
     message_error,
     submit_form,
 )
 
 from . import documents, presentation, selectors, services
+from .choices import Method
 from .forms import AssessorForm, CriterionForm, RoundForm, ScoreSheetForm
 from .models import Assessor, Criterion, SelectionRound, ShortlistRun
 from .permissions import ASSESS, EXPORT
@@ -199,6 +201,8 @@ class RoundShortlistView(GateView):
             names = selectors.round_data(round).names()
             table = presentation.rows(run.result, names)
             context |= {"rows": table, "criteria": run.result["criteria"], "sensitivity": run.result["sensitivity"],
+                        "method_label": Method(run.result["method"]).label,
+                        "solver_text": presentation.solver_text(run.result),
                         "frequency_chart": presentation.frequency_chart(table),
                         "weights_chart": presentation.weights_chart(run.result),
                         "transitions": selectors.round_page(actor=request.user, round=round)["transitions"]}
@@ -244,6 +248,4 @@ class RoundExportView(GateView):
         else:
             content = documents.round_workbook(round, document, names)
             mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = HttpResponse(content, content_type=mime)
-        response["Content-Disposition"] = f'attachment; filename="{round.slug}.{self.kind}"'
-        return response
+        return download(content, mime, f"{round.slug}.{self.kind}")

@@ -1,6 +1,7 @@
 """Pages of Living Labs: the catalogue, the shortlist with its sensitivity table, the decided round, exports."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -78,6 +79,9 @@ def test_lab_page_shows_demonstration_with_its_trl_step_and_the_map(client, peop
     assert "Heat pump on the quay" in page.text and "6 → 8" in page.text and "(+2)" in page.text
     labs = client.get(reverse("livinglabs:lab_list"))
     assert "<circle" in labs.text and "Aalborg harbour lab" in labs.text
+    client.cookies["django_language"] = "da"  # Danish writes 57,3: coordinates in SVG and URLs must not
+    assert re.search(r'<circle cx="\d+\.\d" cy="\d+\.\d"', client.get(reverse("livinglabs:lab_list")).text)
+    assert "mlat=57.7&amp;mlon=11.9" in client.get(demo.lab.get_absolute_url()).text
 
 
 def test_api_lists_decisions_of_a_decided_round(lab_world, client):
