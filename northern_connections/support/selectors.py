@@ -110,3 +110,25 @@ def map_regions() -> list[tuple[str, str, dict]]:
 
 def coordinator(*, actor) -> bool:
     return is_coordinator(actor)
+
+
+def navigator_initial(*, actor) -> dict:
+    """The navigator's form filled in from the actor's first organisation with a known region (or nothing)."""
+    from northern_connections.directory.models import Organisation
+
+    if not (actor and actor.is_authenticated):
+        return {}
+    organisation = (Organisation.objects.filter(memberships__user=actor, nuts_region__isnull=False)
+                    .select_related("nuts_region").prefetch_related("value_chains", "value_chain_steps")
+                    .order_by("name").first())
+    if organisation is None:
+        return {}
+    initial = {"region": organisation.nuts_region.code[:4], "kind": organisation.kind, "organisation": organisation}
+    chains, steps = list(organisation.value_chains.all()), list(organisation.value_chain_steps.all())
+    if chains:
+        initial["value_chain"] = chains[0].slug
+    if steps:
+        initial["step"] = steps[0].slug
+    if organisation.trl:
+        initial["trl"] = organisation.trl
+    return initial

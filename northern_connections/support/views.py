@@ -197,8 +197,9 @@ class NavigatorView(GateView):
     template_name = "support/navigator.html"
 
     def get(self, request):
-        form = NavigatorForm(request.GET or None)
-        context = {"form": form}
+        initial = {} if request.GET else selectors.navigator_initial(actor=request.user)
+        form = NavigatorForm(request.GET or None, initial=initial)
+        context = {"form": form, "profile": initial.get("organisation")}
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             context.update(reports.navigator_context(actor=request.user, value_chain=data["value_chain"],

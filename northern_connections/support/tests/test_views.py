@@ -142,3 +142,15 @@ def test_pages_run_a_constant_number_of_queries(client, map_people, url, params)
                               trl_min=5, trl_max=9)
         SupportMeasureFactory(provider=map_people.region, name=f"Home {n}", trl_min=5, trl_max=9)
     assert _queries(client, reverse(url), params) == few
+
+
+def test_the_navigator_starts_from_the_members_organisation(client, map_people, vocabulary):
+    sme = map_people.other_organisation
+    sme.nuts_region, sme.trl = vocabulary["regions"]["DK032"], 6
+    sme.save()
+    sme.value_chains.set([vocabulary["chains"]["offshore-wind"]])
+    sme.value_chain_steps.set([vocabulary["steps"]["operation-maintenance"]])
+    client.force_login(map_people.outsider)
+    text = client.get(reverse("support:navigator")).content.decode()
+    assert f"Filled in from the profile of {sme.name}" in text
+    assert '<option value="DK03" selected>' in text and '<option value="6" selected>' in text
