@@ -345,6 +345,53 @@ def schedule_grid(*, event: Event) -> dict[str, Any]:
     }
 
 
+def current_schedule(event: Event) -> dict[str, str]:
+    """Meeting id -> slot id of the scheduled meetings, in the scheduler's ids (``m<pk>``, ``s<pk>``):
+    the schedule a "keep improving" run resumes from."""
+    return {f"m{pk}": f"s{slot_id}"
+            for pk, slot_id in Meeting.objects.filter(event=event, slot__isnull=False).values_list("pk", "slot_id")}
+
+
+def schedule_breaks(*, event: Event, stats: dict | None) -> dict[str, Any]:
+    """Per participant with meetings: breaks in the current schedule, the proven fewest breaks
+    (from the last scheduler run, when every meeting fitted) and the longest wait in slots.
+
+    Breaks are counted like the scheduler does: a maximal run of free slots between two of the
+    participant's meetings in one block. ``rows`` lists the participants with a break or a
+    bound above zero; ``longest_wait`` is the longest such run over everyone.
+    """
+    bounds = (stats or {}).get("participant_bounds") or {}
+    position: dict[int, tuple[int, int]] = {}
+    per_block: dict[int, int] = defaultdict(int)
+    for slot in ordered_slots(event):
+        position[slot.pk] = (slot.block_id, per_block[slot.block_id])
+        per_block[slot.block_id] += 1
+    busy: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[int, Any] = {}
+    for m in (Meeting.objects.filter(event=event, slot__isnull=False)
+              .select_related("participant_a__organisation", "participant_b__organisation")):
+        block, pos = position[m.slot_id]
+        for participant in (m.participant_a, m.participant_b):
+            busy[participant.pk][block].append(pos)
+            names[participant.pk] = participant
+    rows, longest = [], 0
+    for pk, blocks in busy.items():
+        breaks = wait = 0
+        for positions in blocks.values():
+            ps = sorted(positions)
+            gaps = [b - a - 1 for a, b in zip(ps, ps[1:], strict=False) if b - a > 1]
+            breaks += len(gaps)
+            wait = max([wait, *gaps])
+        longest = max(longest, wait)
+        bound = bounds.get(f"p{pk}")
+        if breaks or bound:
+            rows.append({"participant": names[pk], "breaks": breaks, "bound": bound, "longest_wait": wait,
+                         "at_bound": bound is not None and breaks <= bound})
+    rows.sort(key=lambda r: (-(r["breaks"] - (r["bound"] or 0)), -r["breaks"], str(r["participant"].organisation)))
+    return {"rows": rows, "longest_wait": longest, "with_meetings": len(busy), "bounds_known": bool(bounds),
+            "at_bound": sum(1 for r in rows if r["at_bound"])}
+
+
 def agenda(*, participant: Participant, published_only: bool = True) -> list[Meeting]:
     """A participant's meetings in time order: what its personal agenda, PDF and iCal show."""
     queryset = (Meeting.objects.filter(Q(participant_a=participant) | Q(participant_b=participant),

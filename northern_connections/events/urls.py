@@ -37,6 +37,7 @@ urlpatterns = [
     path("<slug:slug>/meetings/request/", views.MeetingRequestCreateView.as_view(), name="meetingrequest_add"),
     path("<slug:slug>/schedule/", views.ScheduleGridView.as_view(), name="schedule_grid"),
     path("<slug:slug>/schedule/run/", views.ScheduleRunView.as_view(), name="schedule_run"),
+    path("<slug:slug>/schedule/improve/", views.ScheduleImproveView.as_view(), name="schedule_improve"),
     path("<slug:slug>/schedule/publish/", views.SchedulePublishView.as_view(), name="schedule_publish"),
     path("<slug:slug>/schedule/meetings/new/", views.MeetingAddView.as_view(), name="meeting_add"),
 ]

@@ -48,7 +48,8 @@ proved, so that the order of the phases is all that ``solve`` itself says.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,7 +57,7 @@ from .bounds import combinatorial_bound, count_bound, lp_bound, participant_brea
 from .fill import fill_parallel
 from .greedy import greedy_assign, improve
 from .instance import Instance, parse_instance
-from .localsearch import anneal_parallel
+from .localsearch import anneal_parallel, anneal_restarts
 from .metrics import agenda_cost, check_hard_rules
 
 # CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
@@ -93,6 +94,15 @@ PARTICIPANT_BOUNDS = "participant-bounds"  # per-participant break bounds (bound
 ANNEALING = "annealing"  # Kempe-chain simulated annealing (localsearch.py)
 MAXSAT_WINDOW = "maxsat-window"  # RC2 on the window relaxation (maxsat.py)
 MAXSAT = "maxsat"  # RC2 on the exact encoding (maxsat.py)
+SAT_LADDER = "sat-ladder"  # CaDiCaL on the run-count encoding with implied constraints, from the bound up (exact.py)
+RESUMED = "resumed"  # the schedule handed to solve() as ``start`` (keep improving)
+# The break portfolio on event-sized instances: both cores anneal for a head start (a good
+# schedule gives the SAT ladder its phases), then the ladder runs in a child process while one
+# annealing run goes on here (its schedule is the answer if the ladder does not finish in time).
+# Measured: two ladders (CaDiCaL 1.9 and 1.5) side by side were no faster than one, and without
+# the annealing the fallback schedule stayed at the head start's (13 breaks on forum-14).
+PORTFOLIO_HEAD_SECONDS = 8.0
+PORTFOLIO_HEAD_SHARE = 0.15
 
 
 @dataclass
@@ -117,6 +127,8 @@ class Schedule:
     method: str = "greedy"
     phases: list[dict[str, Any]] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
+    # participant id -> proven fewest breaks of its agenda (when every meeting fits)
+    participant_bounds: dict[str, int] | None = None
 
     def slot_of(self) -> dict[str, str]:
         return {a.meeting: a.slot for a in self.assignments}
@@ -130,8 +142,9 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
         "stats": {
             k: schedule.stats[k]
             for k in ("requested", "scheduled", "breaks", "idle_slots", "bound_scheduled", "bound_breaks",
-                      "optimal", "seconds")
-        },
+                      "optimal", "seconds", "seconds_to_best", "seconds_to_proof", "method")
+        } | {"methods": [{"name": name, "seconds": seconds}
+                         for name, seconds in schedule.stats.get("method_seconds", {}).items()]},
     }
 
 
@@ -171,6 +184,7 @@ class SolveState:
     workers: int = 2
     seed: int = 0
     progress: Callable[[float, str], None] | None = None
+    start: Mapping[str, str] | None = None  # a schedule to resume from (meeting id -> slot id)
     best: dict[int, int] = field(default_factory=dict)
     produced_by: str = GREEDY  # the method that found ``best``
     methods: list[str] = field(default_factory=list)  # the methods that ran, in the order they started
@@ -180,6 +194,10 @@ class SolveState:
     breaks_bound: int | None = None
     breaks_optimal: bool = False
     idle_optimal: bool = False
+    found_at: float | None = None  # monotonic time at which ``best`` was found
+    proved_at: float | None = None  # monotonic time at which the break count was proven optimal
+    method_seconds: dict[str, float] = field(default_factory=dict)  # time each method ran
+    participant_lower: list[int] | None = None  # proven fewest breaks per participant (all meetings placed)
 
     def __post_init__(self) -> None:
         inst = self.instance
@@ -206,15 +224,39 @@ class SolveState:
             elapsed = time.monotonic() - self.started
             self.progress(min(1.0, elapsed / self.time_limit) if self.time_limit > 0 else 1.0, message)
 
-    def ran(self, method: str) -> None:
+    def ran(self, method: str, seconds: float = 0.0) -> None:
         if method not in self.methods:
             self.methods.append(method)
+        self.method_seconds[method] = self.method_seconds.get(method, 0.0) + seconds
+
+    @contextmanager
+    def running(self, method: str) -> Iterator[None]:
+        """Record that ``method`` runs, and for how long."""
+        started = time.monotonic()
+        self.ran(method)
+        try:
+            yield
+        finally:
+            self.ran(method, time.monotonic() - started)
 
     def adopt(self, slot_of: dict[int, int], method: str) -> None:
         """Make ``slot_of`` the best schedule; ``method`` found it unless it is the same schedule."""
         if slot_of != self.best:
+            if not self.best or (self.weight(slot_of), len(slot_of)) != (self.weight(), len(self.best)) \
+                    or self.cost(slot_of) != self.cost():
+                self.found_at = time.monotonic()
             self.produced_by = method
         self.best = slot_of
+
+    def prove_breaks(self, bound: int | None) -> None:
+        """Record a proven lower bound on breaks; the break count is optimal once the best meets it."""
+        if bound is None:
+            return
+        self.breaks_bound = bound if self.breaks_bound is None else max(self.breaks_bound, bound)
+        if self.cost()[0] <= self.breaks_bound:
+            self.breaks_optimal = True
+            if self.proved_at is None:
+                self.proved_at = time.monotonic()
 
     def weight(self, slot_of: Mapping[int, int] | None = None) -> int:
         return _weight(self.instance, self.best if slot_of is None else slot_of)
@@ -251,6 +293,7 @@ class BreakLowerBounds:
         from .maxsat import MaxSatRace
 
         self.exact = MaxSatRace(instance, hint=hint)
+        self.exact_started = time.monotonic()
 
     def any(self) -> bool:
         return self.per_participant is not None or self.window is not None or self.exact is not None
@@ -310,12 +353,15 @@ def solve(
     progress: Callable[[float, str], None] | None = None,
     workers: int = 2,
     seed: int = 0,
+    start: Mapping[str, str] | None = None,
 ) -> Schedule:
     """Schedule the meetings of ``instance`` (lexicographically optimal where time allows).
 
     ``method``: ``"auto"`` (CP-SAT unless the instance is huge), ``"cpsat"`` or ``"greedy"``.
     ``fixed`` maps meeting id -> (slot id, table) of meetings that must not move (a published
-    schedule). ``progress(fraction, message)`` is called between phases and on improvements.
+    schedule). ``start`` maps meeting id -> slot id of a schedule to resume from ("keep
+    improving"): it replaces the heuristic's schedule when it is valid and at least as good.
+    ``progress(fraction, message)`` is called between phases and on improvements.
     """
     started = time.monotonic()
     inst = instance if isinstance(instance, Instance) else parse_instance(instance)
@@ -323,7 +369,7 @@ def solve(
     if method not in ("auto", "cpsat", "greedy"):
         raise ValueError(f"unknown method {method!r}")
     state = SolveState(inst, method=method, time_limit=time_limit, started=started, workers=workers, seed=seed,
-                       progress=progress)
+                       progress=progress, start=start)
     _start_with_greedy(state)
     if len(state.best) < state.schedulable:
         _bound_weight(state)
@@ -347,8 +393,31 @@ def _start_with_greedy(state: SolveState) -> None:
     state.report("greedy")
     limit = state.time_limit
     budget = min(max(0.5, 0.05 * limit), 3.0) if state.use_cpsat else max(0.5, 0.9 * limit)
-    state.ran(GREEDY)
-    state.adopt(greedy_assign(state.instance, time_limit=budget, seed=state.seed), GREEDY)
+    with state.running(GREEDY):
+        found = greedy_assign(state.instance, time_limit=budget, seed=state.seed)
+    state.adopt(found, GREEDY)
+    _resume_from(state)
+
+
+def _resume_from(state: SolveState) -> None:
+    """Adopt the schedule to resume from when it keeps the hard rules and is at least as good
+    as the heuristic's (more weight, then fewer breaks and idle slots)."""
+    if not state.start:
+        return
+    inst = state.instance
+    slot_of = {inst.meeting_index[mid]: inst.slot_index[sid] for mid, sid in state.start.items()
+               if mid in inst.meeting_index and sid in inst.slot_index}
+    if check_hard_rules(inst, {inst.meetings[mi].id: inst.slots[s].id for mi, s in slot_of.items()}):
+        return
+    # a meeting fixed since the schedule was made sits in its fixed slot or nowhere: fill the rest
+    if any(slot_of.get(mi) != inst.meetings[mi].locked_slot
+           for mi in range(len(inst.meetings)) if inst.meetings[mi].locked_slot is not None):
+        return
+    mine = (state.weight(slot_of), len(slot_of), tuple(-c for c in state.cost(slot_of)))
+    theirs = (state.weight(), len(state.best), tuple(-c for c in state.cost()))
+    if mine >= theirs:
+        state.ran(RESUMED)
+        state.adopt(slot_of, RESUMED)
 
 
 def _bound_weight(state: SolveState) -> None:
@@ -357,18 +426,19 @@ def _bound_weight(state: SolveState) -> None:
     against."""
     inst = state.instance
     lp_time = max(0.2, min(5.0, 0.1 * state.time_limit))
+    started = time.monotonic()
     lp_weight = lp_bound(inst, weighted=True, time_limit=lp_time)
     state.weight_bound = min(combinatorial_bound(inst, weighted=True), lp_weight or state.schedulable_weight)
     state.lp_count = lp_bound(inst, time_limit=lp_time)
     if lp_weight is not None or state.lp_count is not None:
-        state.ran(LP_BOUND)
+        state.ran(LP_BOUND, time.monotonic() - started)
 
 
 def _fill_with_tabu_search(state: SolveState) -> None:
     """Tabu search over partial schedules (fill.py) grows the weight up to the proven bound."""
-    state.ran(TABU_FILL)
-    found = fill_parallel(state.instance, state.best, time_limit=FILL_SHARE * state.time_limit, seed=state.seed,
-                          workers=state.workers, target=state.weight_bound)
+    with state.running(TABU_FILL):
+        found = fill_parallel(state.instance, state.best, time_limit=FILL_SHARE * state.time_limit,
+                              seed=state.seed, workers=state.workers, target=state.weight_bound)
     state.adopt(found, TABU_FILL)
 
 
@@ -378,10 +448,10 @@ def _maximise_weight(state: SolveState) -> None:
 
     inst = state.instance
     state.report("phase 1: maximising scheduled meetings")
-    state.ran(CPSAT)
-    model = SchedulingModel(inst, workers=state.workers, seed=state.seed)
-    model.hint(state.best)
-    result = model.solve_phase("max", model.weight, state.budget(0.45))
+    with state.running(CPSAT):
+        model = SchedulingModel(inst, workers=state.workers, seed=state.seed)
+        model.hint(state.best)
+        result = model.solve_phase("max", model.weight, state.budget(0.45))
     state.phases.append(_phase_record("weight", result))
     found = result.slot_of
     if found is not None and state.weight(found) >= state.weight():
@@ -403,6 +473,20 @@ def _minimise_breaks(state: SolveState) -> None:
     target_weight = state.weight()
     everything_placed = state.everything_placed()
     lower = BreakLowerBounds(_participant_bounds(state, everything_placed))
+    if everything_placed and lower.per_participant is not None:
+        state.participant_lower = lower.per_participant
+        state.prove_breaks(lower.base)
+    if state.breaks_optimal:
+        if state.exact:
+            _minimise_idle_exact(state, lower)
+        else:
+            _settle_breaks_without_cpsat(state, lower)
+        return
+    if everything_placed and state.exact and len(state.instance.meetings) <= MAX_MAXSAT_MEETINGS:
+        _break_portfolio(state, lower)
+        _minimise_idle_exact(state, lower)
+        return
+    race_started: dict[str, float] = {}
     try:
         # The window relaxation streams proven lower bounds from a child process from the start:
         # the annealing stops as soon as it reaches one, and it is what proves most break optima
@@ -411,6 +495,7 @@ def _minimise_breaks(state: SolveState) -> None:
                 and state.cost()[0] > lower.base):
             state.ran(MAXSAT_WINDOW)
             lower.start_window_race(state.instance)
+            race_started[MAXSAT_WINDOW] = time.monotonic()
         if state.cost()[0] > lower.base:
             _anneal_breaks(state, lower, everything_placed)
         if not state.exact:
@@ -419,6 +504,10 @@ def _minimise_breaks(state: SolveState) -> None:
         model = _race_for_breaks(state, lower, everything_placed, target_weight)
     finally:
         lower.stop()
+        if lower.exact is not None:
+            race_started.setdefault(MAXSAT, lower.exact_started)
+        for name, at in race_started.items():
+            state.ran(name, time.monotonic() - at)
     _minimise_idle(state, model)
 
 
@@ -430,8 +519,62 @@ def _participant_bounds(state: SolveState, everything_placed: bool) -> list[int]
     """
     if not everything_placed or state.cost()[0] == 0:
         return None
-    state.ran(PARTICIPANT_BOUNDS)
-    return participant_break_bounds(state.instance, time_limit=min(3.0, state.budget(0.05)))
+    with state.running(PARTICIPANT_BOUNDS):
+        return participant_break_bounds(state.instance, time_limit=min(3.0, state.budget(0.05)))
+
+
+def _break_portfolio(state: SolveState, lower: BreakLowerBounds) -> None:
+    """Event-sized and every meeting fits: annealing on both cores for a head start, then the SAT
+    ladder (exact.py) in a child process, started from the annealing's schedule, racing one
+    annealing run here, until the best schedule meets the best proven bound or the time is up."""
+    from .exact import LadderRace
+
+    inst = state.instance
+    base = lower.base
+    head = min(PORTFOLIO_HEAD_SECONDS, state.budget(PORTFOLIO_HEAD_SHARE))
+    with state.running(ANNEALING):
+        found = anneal_parallel(inst, state.best, time_limit=head, seed=state.seed, workers=state.workers,
+                                target=(base, base))
+    state.adopt(found, ANNEALING)
+    state.prove_breaks(base)
+    if state.breaks_optimal or state.budget(1.0) <= 0.5:
+        return
+    state.report("phase 2: proving the fewest breaks")
+    started = time.monotonic()
+    state.ran(SAT_LADDER)
+    race = LadderRace(inst, lower=lower.per_participant, upper=state.cost()[0], hint=state.best)
+    try:
+        def stop_at() -> int:
+            # the annealing stops at the proven bound, or at once when the ladder has finished
+            return 1 << 30 if race.poll() else race.lower_bound
+
+        with state.running(ANNEALING):
+            found = anneal_restarts(inst, state.best, time_limit=state.budget(1.0), seed=state.seed + 7,
+                                    target=(base, base), rounds=3, external_lb=stop_at)
+        state.adopt(found, ANNEALING)
+        result = race.result()
+    finally:
+        race.stop()
+        state.ran(SAT_LADDER, time.monotonic() - started)
+    if result is not None and result[1] is not None and len(result[1]) == len(state.best) \
+            and state.cost(result[1]) < state.cost():
+        state.adopt(result[1], SAT_LADDER)
+    state.prove_breaks(race.lower_bound if result is None else result[0])
+    state.phases.append({"phase": "breaks-portfolio", "value": state.cost()[0], "bound": state.breaks_bound,
+                         "seconds": round(time.monotonic() - started, 3)})
+
+
+def _minimise_idle_exact(state: SolveState, lower: BreakLowerBounds) -> None:
+    """Phase 3 after the break portfolio: CP-SAT keeps the break count and minimises idle slots."""
+    breaks_now, idle_now = state.cost()
+    if breaks_now == 0 or idle_now == breaks_now:
+        state.idle_optimal = state.breaks_optimal or breaks_now == 0
+        return
+    if state.remaining() <= 1.0:
+        return
+    with state.running(CPSAT):
+        model = _break_model(state, lower, True, state.weight())
+    _minimise_idle(state, model)
 
 
 def _anneal_breaks(state: SolveState, lower: BreakLowerBounds, everything_placed: bool) -> None:
@@ -439,11 +582,12 @@ def _anneal_breaks(state: SolveState, lower: BreakLowerBounds, everything_placed
     result and mostly works on the proof."""
     seconds = min(LS_MAX_SECONDS, state.budget(LS_SHARE)) if state.exact else state.budget(1.0)
     started = time.monotonic()
-    state.ran(ANNEALING)
-    found = anneal_parallel(state.instance, state.best, time_limit=seconds, seed=state.seed, workers=state.workers,
-                            target=(lower.base, lower.base),  # every break has >= 1 idle slot
-                            external_lb=lower.streamed if lower.window is not None else None,
-                            exchange=not everything_placed)
+    with state.running(ANNEALING):
+        found = anneal_parallel(state.instance, state.best, time_limit=seconds, seed=state.seed,
+                                workers=state.workers,
+                                target=(lower.base, lower.base),  # every break has >= 1 idle slot
+                                external_lb=lower.streamed if lower.window is not None else None,
+                                exchange=not everything_placed)
     state.adopt(found, ANNEALING)
     state.phases.append({"phase": "breaks-local-search", "value": state.cost()[0],
                          "seconds": round(time.monotonic() - started, 3)})
@@ -494,9 +638,10 @@ def _race_for_breaks(state: SolveState, lower: BreakLowerBounds, everything_plac
         return lower.exact_finished() or lower.best() >= incumbent[0]
 
     racing = lower.exact is not None or lower.window is not None
-    state.ran(CPSAT)
-    result = model.solve_phase("min", sum(model.brk), state.budget(0.9) if current[0] > proven else 0.0,
-                               target=proven, on_solution=on_solution, should_stop=should_stop if racing else None)
+    with state.running(CPSAT):
+        result = model.solve_phase("min", sum(model.brk), state.budget(0.9) if current[0] > proven else 0.0,
+                                   target=proven, on_solution=on_solution,
+                                   should_stop=should_stop if racing else None)
     exact_result = lower.exact_result()
     proven = max(proven, lower.best())
     window_result = lower.window_result()
@@ -547,8 +692,9 @@ def _minimise_idle(state: SolveState, model: Any) -> None:
         return
     state.report("phase 3: minimising idle slots")
     model.model.add(sum(model.brk) <= breaks_now)
-    model.hint(state.best)
-    result = model.solve_phase("min", sum(model.idle), state.budget(1.0))
+    with state.running(CPSAT):
+        model.hint(state.best)
+        result = model.solve_phase("min", sum(model.idle), state.budget(1.0))
     state.phases.append(_phase_record("idle", result))
     if result.slot_of is not None and state.cost(result.slot_of) < state.cost():
         state.adopt(result.slot_of, CPSAT)
@@ -568,19 +714,43 @@ def _bound_scheduled(state: SolveState) -> int:
     return max(len(state.best), bound)
 
 
+def _participant_bounds_by_id(state: SolveState, breaks: int) -> dict[str, int] | None:
+    inst = state.instance
+    if state.participant_lower is not None:
+        return {p.id: state.participant_lower[k] for k, p in enumerate(inst.participants)}
+    if breaks == 0 and state.everything_placed():
+        return {p.id: 0 for p in inst.participants}
+    return None
+
+
+def _since_start(state: SolveState, at: float | None) -> float | None:
+    return None if at is None else round(max(0.0, at - state.started), 3)
+
+
 def _finish(state: SolveState) -> Schedule:
     """Tables, the independent hard-rule check, the statistics."""
     inst, best = state.instance, state.best
     breaks, idle = state.cost()
     if breaks == 0:
-        state.breaks_bound, state.breaks_optimal = 0, True
+        state.prove_breaks(0)
         if idle == 0:
             state.idle_optimal = True
+    elif (state.breaks_bound is None and state.everything_placed() and state.method != "greedy"
+          and state.remaining() > 0.3):
+        # every meeting fits, so the per-participant bound holds even when no phase got to it
+        with state.running(PARTICIPANT_BOUNDS):
+            state.participant_lower = participant_break_bounds(inst, time_limit=min(2.0, state.remaining() - 0.1))
+        state.prove_breaks(sum(state.participant_lower))
+    if state.breaks_optimal and state.proved_at is None:
+        state.proved_at = time.monotonic()  # proven by the last race, whose end is the proof's time
     tables = assign_tables(inst, best)
     assignments = [Assignment(inst.meetings[mi].id, inst.slots[best[mi]].id, tables[mi]) for mi in sorted(best)]
     problems = check_hard_rules(inst, {a.meeting: (a.slot, a.table) for a in assignments}, require_tables=True)
     if problems:  # a solver bug must never reach an event floor
         raise RuntimeError("internal error, schedule violates hard rules: " + "; ".join(problems[:5]))
+    if state.breaks_bound is not None and breaks < state.breaks_bound:
+        raise RuntimeError(f"internal error: {breaks} breaks below the proven bound {state.breaks_bound}")
+    optimal = bool(state.weight_optimal and state.breaks_optimal and state.idle_optimal)
     stats = {
         "requested": len(inst.meetings),
         "scheduled": len(best),
@@ -588,10 +758,16 @@ def _finish(state: SolveState) -> Schedule:
         "idle_slots": idle,
         "bound_scheduled": _bound_scheduled(state),
         "bound_breaks": state.breaks_bound,
-        "optimal": bool(state.weight_optimal and state.breaks_optimal and state.idle_optimal),
+        "optimal": optimal,
         "seconds": round(time.monotonic() - state.started, 3),
         "weight": state.weight(),
         "bound_weight": state.weight_bound,
+        "seconds_to_best": _since_start(state, state.found_at),
+        # when the break count (the hard part) was proven optimal; ``optimal`` also needs idle slots
+        "seconds_to_proof": _since_start(state, state.proved_at) if state.weight_optimal and state.breaks_optimal
+        else None,
+        "method": state.produced_by,
+        "method_seconds": {name: round(state.method_seconds.get(name, 0.0), 3) for name in state.methods},
     }
     state.report("done")
     return Schedule(
@@ -601,6 +777,7 @@ def _finish(state: SolveState) -> Schedule:
         method=state.produced_by,
         phases=state.phases,
         methods=list(state.methods),
+        participant_bounds=_participant_bounds_by_id(state, breaks),
     )
 
 

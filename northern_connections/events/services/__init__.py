@@ -31,6 +31,7 @@ from .meetings import (
     move_conflicts,
     participant_meeting_counts,
     schedule_event,
+    schedule_event_improve,
     schedule_event_run,
     schedule_event_start,
     schedule_publish,

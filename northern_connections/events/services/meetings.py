@@ -163,6 +163,20 @@ class ScheduleChanged(Exception):
 
 def schedule_event_start(*, actor: User, event: Event, time_limit: float = 30.0) -> Job:
     """Queue a scheduler run (Celery) and return the Job whose progress the organiser watches."""
+    return _enqueue_schedule_run(actor=actor, event=event, time_limit=time_limit, resume=False)
+
+
+def schedule_event_improve(*, actor: User, event: Event, time_limit: float = 30.0) -> Job:
+    """Queue a run that resumes from the current schedule ("keep improving") with a new time limit.
+
+    The solver starts from the meetings where they are now (so the result is never worse than
+    the current schedule, unless meetings changed meanwhile); locked and published meetings stay
+    at their slot and table as in every run.
+    """
+    return _enqueue_schedule_run(actor=actor, event=event, time_limit=time_limit, resume=True)
+
+
+def _enqueue_schedule_run(*, actor: User, event: Event, time_limit: float, resume: bool) -> Job:
     with transaction.atomic():
         event = locked_for(actor, CHANGE, event)
         if not event.slots.exists():
@@ -178,21 +192,23 @@ def schedule_event_start(*, actor: User, event: Event, time_limit: float = 30.0)
         Event.objects.filter(pk=event.pk).update(schedule_job=job)
         from .. import tasks
 
-        transaction.on_commit(lambda: tasks.schedule_event_task.delay(job.pk, event.pk, actor.pk, float(time_limit)))
+        transaction.on_commit(lambda: tasks.schedule_event_task.delay(job.pk, event.pk, actor.pk, float(time_limit),
+                                                                     resume=resume))
     return job
 
 
 def schedule_event(*, actor: User, event: Event, time_limit: float = 30.0, job: Job | None = None,
-                   method: str = "auto") -> dict:
+                   method: str = "auto", resume: bool = False) -> dict:
     """Compute an optimal schedule for the event's meetings and store it.
 
     Locked and published meetings stay at their slot and table; every other meeting may move.
     Runs outside any transaction while solving (progress goes to `job` where everyone polling it
-    sees it) and writes all assignments in one transaction at the end.
+    sees it) and writes all assignments in one transaction at the end. With `resume` the solver
+    starts from the current schedule.
     """
     if not Event.objects.restrict(actor, CHANGE).filter(pk=event.pk).exists():
         raise PermissionDenied(_("You may not change this event."))
-    return compute_schedule(event, time_limit=time_limit, job=job, method=method)
+    return compute_schedule(event, time_limit=time_limit, job=job, method=method, resume=resume)
 
 
 def _job_update(job: Job | None, **fields) -> None:
@@ -200,13 +216,14 @@ def _job_update(job: Job | None, **fields) -> None:
         Job.objects.filter(pk=job.pk).update(**fields)
 
 
-def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None = None, method: str = "auto"
-                     ) -> dict:
+def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None = None, method: str = "auto",
+                     resume: bool = False) -> dict:
     """The scheduler run without the permission check (callers: `schedule_event` and the demo loader)."""
     from .. import scheduling
 
     _job_update(job, status=Job.Status.RUNNING, progress=0.0, message=_("Reading the meetings…"))
     instance, fixed, version = selectors.schedule_instance(event)
+    start = selectors.current_schedule(event) if resume else None
 
     def progress(fraction: float, message: str) -> None:
         _job_update(job, progress=round(min(0.99, max(0.0, fraction)), 3), message=str(message)[:500])
@@ -217,7 +234,7 @@ def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None 
         used = method
         try:
             schedule = scheduling.solve(instance, time_limit=time_limit, method=method, fixed=fixed,
-                                        progress=progress)
+                                        progress=progress, start=start)
             used = getattr(schedule, "method", method)
         except scheduling.InstanceError:
             raise
@@ -234,8 +251,10 @@ def compute_schedule(event: Event, *, time_limit: float = 30.0, job: Job | None 
         result = scheduling.schedule_to_json(schedule)
         # beyond the file contract: with priorities the organiser compares the weight, not the count;
         # the grid names the methods that ran and the one that found the schedule
-        result["stats"].update(method=used, methods=list(schedule.methods),
-                               weight=schedule.stats["weight"], bound_weight=schedule.stats["bound_weight"])
+        # and, per participant, the proven fewest breaks (the grid compares each agenda with it)
+        result["stats"].update(method=used, weight=schedule.stats["weight"],
+                               bound_weight=schedule.stats["bound_weight"], resumed=bool(resume),
+                               participant_bounds=dict(schedule.participant_bounds or {}))
         _write_schedule(event, result, fixed, version)
     except scheduling.InstanceError as error:
         _job_update(job, status=Job.Status.FAILED, message=str(error)[:500])
@@ -280,12 +299,13 @@ def participant_meeting_counts(event: Event) -> list[tuple[Participant, int]]:
     return [(p, p.na + p.nb) for p in rows if p.na + p.nb]
 
 
-def schedule_event_run(*, job_id: int, event_id: int, user_id: int, time_limit: float = 30.0) -> dict:
+def schedule_event_run(*, job_id: int, event_id: int, user_id: int, time_limit: float = 30.0,
+                       resume: bool = False) -> dict:
     """The background scheduling run: failures go on the Job the organiser watches, never up to the worker."""
     job = Job.objects.get(pk=job_id)
     try:
         return schedule_event(actor=User.objects.get(pk=user_id), event=Event.objects.get(pk=event_id),
-                              time_limit=time_limit, job=job)
+                              time_limit=time_limit, job=job, resume=resume)
     except (ValidationError, PermissionDenied) as error:
         if isinstance(error, PermissionDenied):
             Job.objects.filter(pk=job_id).update(status=Job.Status.FAILED, message=str(error)[:500])

@@ -181,6 +181,8 @@ CASES = [
     PermissionCase("events:schedule_grid", "get", slug_url("events:schedule_grid"), ORGANISER_PAGE),
     PermissionCase("events:schedule_run", "post", slug_url("events:schedule_run"), ORGANISER_POST,
                    data=lambda w: {"time_limit": 2}),
+    PermissionCase("events:schedule_improve", "post", slug_url("events:schedule_improve"), ORGANISER_POST,
+                   data=lambda w: {"improve-time_limit": 2}),
     PermissionCase("events:schedule_publish", "post", slug_url("events:schedule_publish"), ORGANISER_POST),
     PermissionCase("events:meeting_add", "post", slug_url("events:meeting_add"), ORGANISER_POST,
                    data=lambda w: {"participant_a": w.objects["ev_no"].pk, "participant_b": w.objects["ev_gb"].pk,

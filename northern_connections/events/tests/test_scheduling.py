@@ -252,7 +252,10 @@ def test_output_json_contract():
     assert set(out) == {"assignments", "unscheduled", "stats"}
     assert set(out["stats"]) == {
         "requested", "scheduled", "breaks", "idle_slots", "bound_scheduled", "bound_breaks", "optimal", "seconds",
+        # added by issue 11 (the contract only grows): when the best schedule and the proof came, by what
+        "seconds_to_best", "seconds_to_proof", "method", "methods",
     }
+    assert all(set(m) == {"name", "seconds"} for m in out["stats"]["methods"])
     assert all(set(a) == {"meeting", "slot", "table"} for a in out["assignments"])
     assert out["stats"]["requested"] == 2 and out["stats"]["scheduled"] == 2
 

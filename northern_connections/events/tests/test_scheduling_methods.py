@@ -77,13 +77,16 @@ def triangle(fair):
 def test_grid_lists_the_methods_that_ran(triangle, client, monkeypatch):
     event, organiser = triangle["event"], triangle["people"]["organiser"]
     client.force_login(organiser)
-    stats = services.schedule_event(actor=organiser, event=event, time_limit=3)
-    assert "cpsat" in stats["methods"] and stats["method"] in stats["methods"]
+    stats = services.schedule_event(actor=organiser, event=event, time_limit=20)  # stops at the proof
+    names = [m["name"] for m in stats["methods"]]
+    # one break is unavoidable and no participant alone forces it: an exact method has to run
+    assert stats["method"] in names and {"cpsat", "sat-ladder"} & set(names)
+    assert all(m["seconds"] >= 0 for m in stats["methods"])
     shown = _grid_methods(client, event)
-    assert "cpsat" in shown and f"final schedule from: {stats['method']}" in shown
+    assert all(name in shown for name in names) and f"final schedule from: {stats['method']}" in shown
     # the same event, too large for CP-SAT: the grid must not claim it ran
     monkeypatch.setattr(solver, "MAX_CPSAT_EXACT_VARIABLES", 0)
     stats = services.schedule_event(actor=organiser, event=event, time_limit=3)
-    assert "cpsat" not in stats["methods"]
+    assert "cpsat" not in [m["name"] for m in stats["methods"]]
     shown = _grid_methods(client, event)
     assert "cpsat" not in shown and shown.startswith("greedy")

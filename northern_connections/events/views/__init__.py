@@ -38,6 +38,7 @@ from .schedule import (
     MeetingMoveView,
     MeetingUnscheduleView,
     ScheduleGridView,
+    ScheduleImproveView,
     SchedulePublishView,
     ScheduleRunView,
 )

@@ -17,6 +17,8 @@ from .. import selectors, services
 from ..forms import MeetingAddForm, MoveForm, ScheduleRunForm
 from ..models import Event, Meeting
 
+IMPROVE_PREFIX = "improve"  # the second time-limit form on the grid page
+
 
 class ScheduleGridView(GateView):
     """Slots × tables per block, with move, lock and unschedule; runs the scheduler; publishes."""
@@ -31,6 +33,8 @@ class ScheduleGridView(GateView):
         job = event.schedule_job
         context.update({
             "object": event, "run_form": ScheduleRunForm(), "add_form": MeetingAddForm(participants=participants),
+            "improve_form": ScheduleRunForm(prefix=IMPROVE_PREFIX),
+            "breaks": selectors.schedule_breaks(event=event, stats=event.schedule_stats),
             "job": job, "job_mine": job is not None and job.owner_id == request.user.pk,
             "stats": event.schedule_stats,
             "stats_at": parse_datetime(event.schedule_stats.get("at") or ""),
@@ -54,6 +58,19 @@ class ScheduleRunView(ScopeThrottledMixin, _ScheduleActionView):
 
     def service_kwargs(self, obj):
         form = ScheduleRunForm(self.request.POST)
+        return {"time_limit": form.cleaned_data["time_limit"] if form.is_valid() else 30}
+
+
+class ScheduleImproveView(ScopeThrottledMixin, _ScheduleActionView):
+    """"Keep improving": a new run that starts from the current schedule."""
+
+    model = Event
+    throttle_scope = "scheduling"
+    service = services.schedule_event_improve
+    success_message = _lazy("The scheduler keeps improving the current schedule; its progress is shown below.")
+
+    def service_kwargs(self, obj):
+        form = ScheduleRunForm(self.request.POST, prefix=IMPROVE_PREFIX)
         return {"time_limit": form.cleaned_data["time_limit"] if form.is_valid() else 30}
 
 
