@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("northern_connections.support.api.urls")),
     path("", include("northern_connections.strategy.api.urls")),
     path("", include("northern_connections.surveys.api.urls")),
+    path("", include("northern_connections.partnering.api.urls")),
     path("", include("northern_connections.monitoring.api.urls")),
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("support/", include("northern_connections.support.urls")),
     path("strategy/", include("northern_connections.strategy.urls")),
     path("surveys/", include("northern_connections.surveys.urls")),
+    path("partnering/", include("northern_connections.partnering.urls")),
     path("monitoring/", include("northern_connections.monitoring.urls")),
     path("living-labs/", include("northern_connections.livinglabs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

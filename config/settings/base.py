@@ -273,6 +273,9 @@ CELERY_BEAT_SCHEDULE = {
     "close-due-challenges": {"task": "northern_connections.challenges.tasks.close_due_challenges", "schedule": 300},
     # Pending meeting requests expire after the hours their event chose; answering checks it too.
     "expire-meeting-requests": {"task": "northern_connections.events.tasks.expire_meeting_requests", "schedule": 300},
+    # Partner requests expire at the end of their validity (a year, plus one extension).
+    "expire-partner-requests": {"task": "northern_connections.partnering.tasks.expire_partner_requests",
+                                "schedule": 3600},
     # Matchmaking: e-mail digests of saved searches (the delivery log makes a doubled run harmless), and a
     # nightly snapshot of the shared index so that no process ever replays a long change log.
     "match-digests-daily": {"task": "northern_connections.matchmaking.tasks.send_match_digests",
