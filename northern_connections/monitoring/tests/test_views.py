@@ -122,3 +122,25 @@ def test_every_message_of_the_app_is_translated():
         entries = text.split("\n\n")[1:]
         assert entries and all('msgstr ""' not in entry.splitlines()[-1] for entry in entries), language
         assert "#, fuzzy" not in text, language
+
+
+def test_the_admin_edits_the_work_plan_and_only_reads_reports(pw, client, people):
+    report_in(pw, S.SUBMITTED, partner=1)
+    c = _client(client, people.admin)
+    for name in ("project", "projectpartner", "workpackage", "deliverable", "indicator", "exchangerate",
+                 "partnerreport", "jointreport"):
+        assert c.get(reverse(f"admin:monitoring_{name}_changelist")).status_code == 200, name
+    assert c.get(reverse("admin:monitoring_projectpartner_change", args=[pw.partners[1].pk])).status_code == 200
+    assert c.get(reverse("admin:monitoring_partnerreport_add")).status_code == 403
+
+
+def test_the_report_list_runs_a_constant_number_of_queries(pw, client, django_assert_max_num_queries):
+    for partner in (1, 2):
+        report_in(pw, S.SUBMITTED, partner=partner)
+    c = _client(client, pw.editors[0])
+    with django_assert_max_num_queries(12):
+        c.get(reverse("monitoring:report_list"))
+    for partner in (1, 2, 0):
+        report_in(pw, S.SUBMITTED, partner=partner, period=1)
+    with django_assert_max_num_queries(12):
+        assert "PP3" in c.get(reverse("monitoring:report_list")).content.decode()
