@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("northern_connections.strategy.api.urls")),
     path("", include("northern_connections.surveys.api.urls")),
     path("", include("northern_connections.partnering.api.urls")),
+    path("", include("northern_connections.knowledge.api.urls")),
     path("", include("northern_connections.monitoring.api.urls")),
 ]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("partnering/", include("northern_connections.partnering.urls")),
     path("monitoring/", include("northern_connections.monitoring.urls")),
     path("living-labs/", include("northern_connections.livinglabs.urls")),
+    path("knowledge/", include("northern_connections.knowledge.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "northern_connections.livinglabs",
     "northern_connections.monitoring",
     "northern_connections.support",
+    "northern_connections.knowledge",
     "northern_connections.partnering",
     "northern_connections.strategy",
     "northern_connections.surveys",

@@ -1,0 +1,1 @@
+"""Writes of the knowledge centre, one module per area; every write is a service (see docs/development.md)."""
