@@ -38,6 +38,11 @@ class Row:
     means: list
     spread: list
 
+    @property
+    def cells(self) -> list[tuple[float, float]]:
+        """(mean, disagreement) per criterion."""
+        return list(zip(self.means, self.spread, strict=False))
+
 
 def _reason(row: dict) -> explain.Reason:
     stored = row["reason"]
