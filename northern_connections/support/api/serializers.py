@@ -1,8 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from northern_connections.directory.models import NutsRegion, Organisation, ValueChain, ValueChainStep
 
 from ..choices import TargetGroup
+from ..coverage import ALL
 from ..models import SupportMeasure
 
 
@@ -33,5 +35,14 @@ class SupportMeasureSerializer(serializers.ModelSerializer):
 
 
 class CoverageQuerySerializer(serializers.Serializer):
-    scope = serializers.CharField(default="all", max_length=8)
+    scope = serializers.CharField(default=ALL, max_length=8, help_text=_("A NUTS code (DK03, DK) or 'all'."))
     value_chain = serializers.SlugRelatedField(slug_field="slug", queryset=ValueChain.objects.all())
+
+    def validate_scope(self, value: str) -> str:
+        """The same rule as `gap_analysis --scope`: 'all' or an existing NUTS code, any case."""
+        if value.strip().lower() == ALL:
+            return ALL
+        code = value.strip().upper()
+        if not NutsRegion.objects.filter(code=code).exists():
+            raise serializers.ValidationError(_("No NUTS region or country has this code."))
+        return code

@@ -10,7 +10,6 @@ from rest_framework.views import APIView
 from northern_connections.core.api.viewsets import GateViewSetMixin
 
 from .. import selectors, services
-from ..coverage import ALL
 from ..filtersets import MeasureFilterSet
 from ..models import SupportMeasure
 from .serializers import CoverageQuerySerializer, SupportMeasureSerializer
@@ -61,6 +60,5 @@ class CoverageView(APIView):
         query = CoverageQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
-        scope = ALL if data["scope"].lower() == ALL else data["scope"].upper()
-        analysis = selectors.coverage_index().analyse(scope=scope, value_chain=data["value_chain"].slug)
+        analysis = selectors.coverage_index().analyse(scope=data["scope"], value_chain=data["value_chain"].slug)
         return Response(analysis.to_dict())
