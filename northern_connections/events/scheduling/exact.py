@@ -7,9 +7,9 @@ MaxSAT model with implied constraints proves the optimum of the published events
 * **Breaks as run starts.** For participant ``p`` and block ``b`` a *run start* ``st[i]`` is
   ``busy[i] and not busy[i-1]``; the breaks of the agenda are the runs minus one (the blocks'
   meeting counts are known once every meeting is scheduled). Only the direction
-  ``busy[i] and not busy[i-1] -> st[i]`` is needed, the objective pushes the rest down. In
-  MaxSAT, a totalizer over the starts gives ``o[k]`` = "at least k runs", and each ``not o[k]``
-  (k >= 2) is a unit soft clause, so the cost is exactly the number of breaks.
+  ``busy[i] and not busy[i-1] -> st[i]`` is needed, the objective pushes the rest down. A
+  one-way sequential counter over the starts gives ``o[k]`` = "at least k runs", and each
+  ``not o[k]`` (k >= 2) is a unit soft clause, so the cost is exactly the number of breaks.
 * **Implied constraints** (redundant, for propagation and for the cores):
   - *the compact agenda*: when ``p`` has ``n`` meetings in the block, "no break" means one window
     of ``n`` consecutive slots (one start variable per position, ``win[t] -> busy`` on the window,
@@ -20,8 +20,10 @@ MaxSAT model with implied constraints proves the optimum of the published events
     block fix how many meetings ``p`` has there;
   - *the fewest breaks a participant must have* given its availability and sessions
     (``bounds.participant_break_bounds``), as a lower bound on its break count;
-  - *tables*: no more meetings in a slot than tables, nor than half the participants who could
-    meet then. Tables themselves are interchangeable and never modelled (no table symmetry).
+  - *partners' windows overlap*: for a meeting of p and q and each window of p, q has a break or
+    a window that shares an allowed slot of the meeting with p's window;
+  - *tables*: no more meetings in a slot than tables; tables themselves are interchangeable and
+    never modelled (no table symmetry to break).
 * **Fixed meetings** (locks, a published schedule) have one allowed slot: their variables are
   constants, so the proof of optimality is a proof among schedules that keep them.
 
@@ -29,15 +31,15 @@ The solver is a *SAT ladder* (linear search from the lower bound up, CaDiCaL thr
 with the per-participant bounds built in, the first question ("at most LB breaks?") is usually
 already the last, and the answer's schedule is optimal at once. It runs in a child process
 beside the Kempe-chain annealing (``solver._break_portfolio``), started with the phases of the
-annealing's best schedule. Measured on the published events, 2 cores shared with other work:
-CP-SAT on the same model, warm-started from the annealing's schedule, did not improve it in 40 s
-(forum-13crafb: 11 breaks, optimum 6), and RC2 (Glucose) proved the bound but took 40 s and more
-for the last SAT call; the ladder found the optimum in 1-20 s.
+annealing's best schedule. Measured on the published events (2 cores shared with other work):
+CP-SAT on the same model (run starts, windows, bounds), warm-started from the annealing's
+schedule, did not improve it in 40 s (forum-13crafb: 11 breaks, optimum 6); RC2 with Glucose
+proved the bound 6 in 40 s but not the last SAT call; the ladder needs 26 s of CPU for
+forum-13crafb (bounds 4 and 5 refuted, then a schedule with 6) and 8-10 s for forum-14.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -171,8 +173,7 @@ def build_break_wcnf(instance: Instance, *, lower: list[int] | None = None):
         if lb > 0 and per_participant[agenda.participant] == 1:
             for k in range(1, min(lb, len(outputs) - 1) + 1):
                 w.append([outputs[k]])
-    if not os.environ.get("NOPAIRS"):
-        _window_pairs(inst, w, compact)
+    _window_pairs(inst, w, compact)
     return w, x
 
 
@@ -269,12 +270,15 @@ def ladder(instance: Instance, *, lower: list[int] | None, upper: int, hint: Map
     k = sum(lower) if lower else 0
     if k >= upper:
         return upper, None
-    with ITotalizer(lits=costs, ubound=upper, top_id=wcnf.nv) as total, \
+    with ITotalizer(lits=costs or [wcnf.nv + 1], ubound=upper, top_id=wcnf.nv + 1) as total, \
             Solver(name=solver, bootstrap_with=wcnf.hard + total.cnf.clauses) as sat:
+        if not costs:
+            sat.add_clause([-(wcnf.nv + 1)])  # no break can happen: the counter's one input is false
         if hint:
             _phases_from(sat, x, hint)
         while k < upper:
-            if sat.solve(assumptions=[-total.rhs[k]]):
+            # "at most k breaks"; with fewer cost literals than k + 1 it holds anyway
+            if sat.solve(assumptions=[-total.rhs[k]] if k < len(total.rhs) else []):
                 true = {v for v in sat.get_model() if v > 0}
                 return k, {mi: s for (mi, s), v in x.items() if v in true}
             k += 1

@@ -90,3 +90,41 @@ def test_grid_lists_the_methods_that_ran(triangle, client, monkeypatch):
     assert "cpsat" not in [m["name"] for m in stats["methods"]]
     shown = _grid_methods(client, event)
     assert "cpsat" not in shown and shown.startswith("greedy")
+
+
+# ---------------------------------------------------------------------------- keep improving (issue 11)
+
+
+@pytest.mark.django_db
+def test_keep_improving_resumes_from_the_current_schedule_and_keeps_locked_meetings(
+        triangle, client, django_capture_on_commit_callbacks):
+    from northern_connections.events.models import Meeting
+
+    event, organiser = triangle["event"], triangle["people"]["organiser"]
+    client.force_login(organiser)
+    first = services.schedule_event(actor=organiser, event=event, time_limit=20)
+    locked = Meeting.objects.filter(event=event).order_by("pk").first()
+    services.meeting_set_locked(actor=organiser, meeting=locked, locked=True)
+    slot, table = Meeting.objects.values_list("slot_id", "table").get(pk=locked.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:schedule_improve", args=[event.slug]), {"improve-time_limit": 20})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    stats = event.schedule_stats
+    assert stats["resumed"] is True and stats["breaks"] <= first["breaks"]
+    assert Meeting.objects.values_list("slot_id", "table").get(pk=locked.pk) == (slot, table)
+    assert Meeting.objects.filter(event=event, slot__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_grid_compares_each_participants_breaks_with_its_proven_bound(triangle, client):
+    event, organiser = triangle["event"], triangle["people"]["organiser"]
+    client.force_login(organiser)
+    stats = services.schedule_event(actor=organiser, event=event, time_limit=20)
+    assert set(stats["participant_bounds"].values()) == {0}  # alone, each of them could meet without a break
+    grid = client.get(reverse("events:schedule_grid", args=[event.slug])).content.decode()
+    assert "Breaks per participant" in grid and "Keep improving" in grid
+    summary = re.search(r'<p id="breaks-summary">(.*?)</p>', grid, re.S).group(1)
+    if stats["breaks"] == 1:  # the one unavoidable break, one slot long when the schedule is optimal
+        assert "No participant waits more than one slot." in summary or "The longest wait is" in summary
+    assert "0 of the 1 participants with breaks" in summary or stats["breaks"] != 1
