@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop as _  # marks the texts; translated in localize()
 
 from . import logic
 
@@ -28,120 +28,120 @@ def q(key: str, kind: str, text: str, **extra) -> dict:
     return {"key": key, "kind": kind, "text": text, **extra}
 
 
-YES_NO_UNSURE = (("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("I don't know")))
+YES_NO_UNSURE = (("yes", _("Yes")), ("no", _("No")), ("unsure", _("I don't know")))
 
 PROCUREMENT = Template(
     key="procurement-readiness",
-    title=N_("Innovative procurement: needs and readiness of municipalities"),
-    introduction=N_("This survey asks municipal procurement offices about their experience with innovative "
+    title=_("Innovative procurement: needs and readiness of municipalities"),
+    introduction=_("This survey asks municipal procurement offices about their experience with innovative "
                     "procurement and the support they need. It takes about ten minutes."),
-    description=N_("For the procurement offices of a region's municipalities: experience, barriers, readiness, "
+    description=_("For the procurement offices of a region's municipalities: experience, barriers, readiness, "
                    "skills and support needs."),
     anonymous=True,
     sections=(
-        (N_("Your organisation"), (
-            q("role", logic.SINGLE, N_("Which best describes your role?"), required=True, options=(
-                ("procurement", N_("Procurement officer")), ("manager", N_("Head of a department or manager")),
-                ("elected", N_("Elected representative")), ("other", N_("Other")))),
-            q("procedures", logic.NUMBER, N_("About how many procurement procedures does your organisation run "
+        (_("Your organisation"), (
+            q("role", logic.SINGLE, _("Which best describes your role?"), required=True, options=(
+                ("procurement", _("Procurement officer")), ("manager", _("Head of a department or manager")),
+                ("elected", _("Elected representative")), ("other", _("Other")))),
+            q("procedures", logic.NUMBER, _("About how many procurement procedures does your organisation run "
                                              "per year?"), minimum=0, maximum=100000),
         )),
-        (N_("Experience and barriers"), (
-            q("used", logic.SINGLE, N_("Has your organisation used innovative procurement in the last three "
+        (_("Experience and barriers"), (
+            q("used", logic.SINGLE, _("Has your organisation used innovative procurement in the last three "
                                        "years?"), required=True, options=YES_NO_UNSURE,
-              help=N_("For example pre-commercial procurement, an innovation partnership or a competitive "
+              help=_("For example pre-commercial procurement, an innovation partnership or a competitive "
                       "dialogue.")),
-            q("methods", logic.MULTIPLE, N_("Which procedures did you use?"), options=(
-                ("pcp", N_("Pre-commercial procurement (PCP)")), ("ppi", N_("Public procurement of innovative "
+            q("methods", logic.MULTIPLE, _("Which procedures did you use?"), options=(
+                ("pcp", _("Pre-commercial procurement (PCP)")), ("ppi", _("Public procurement of innovative "
                                                                              "solutions (PPI)")),
-                ("partnership", N_("Innovation partnership")), ("dialogue", N_("Competitive dialogue")),
-                ("market", N_("Early market dialogue")), ("contest", N_("Design contest"))),
+                ("partnership", _("Innovation partnership")), ("dialogue", _("Competitive dialogue")),
+                ("market", _("Early market dialogue")), ("contest", _("Design contest"))),
               condition={"question": "used", "operator": logic.EQUALS, "value": "yes"}),
-            q("barriers", logic.MULTIPLE, N_("What keeps your organisation from procuring innovation?"), options=(
-                ("legal", N_("Legal uncertainty")), ("skills", N_("Lack of staff or skills")),
-                ("budget", N_("Budget")), ("risk", N_("Fear of risk")), ("market", N_("No suitable suppliers")),
-                ("political", N_("Lack of political support"))),
+            q("barriers", logic.MULTIPLE, _("What keeps your organisation from procuring innovation?"), options=(
+                ("legal", _("Legal uncertainty")), ("skills", _("Lack of staff or skills")),
+                ("budget", _("Budget")), ("risk", _("Fear of risk")), ("market", _("No suitable suppliers")),
+                ("political", _("Lack of political support"))),
               condition={"question": "used", "operator": logic.ANY_OF, "value": ["no", "unsure"]}),
-            q("readiness", logic.SCALE, N_("How ready is your organisation to run an innovative procurement?"),
-              required=True, scale_min=1, scale_max=5, low_label=N_("Not ready"), high_label=N_("Fully ready")),
+            q("readiness", logic.SCALE, _("How ready is your organisation to run an innovative procurement?"),
+              required=True, scale_min=1, scale_max=5, low_label=_("Not ready"), high_label=_("Fully ready")),
         )),
-        (N_("Skills and priorities"), (
-            q("skills", logic.MATRIX, N_("How do you rate your organisation's skills?"), rows=(
-                ("dialogue", N_("Market dialogue")), ("requirements", N_("Writing functional requirements")),
-                ("evaluation", N_("Evaluating innovative offers")), ("ipr", N_("Contracts and IPR"))),
-              options=(("none", N_("None")), ("basic", N_("Basic")), ("good", N_("Good")),
-                       ("expert", N_("Expert")))),
-            q("priorities", logic.RANKING, N_("Rank these challenge areas by their importance to your "
+        (_("Skills and priorities"), (
+            q("skills", logic.MATRIX, _("How do you rate your organisation's skills?"), rows=(
+                ("dialogue", _("Market dialogue")), ("requirements", _("Writing functional requirements")),
+                ("evaluation", _("Evaluating innovative offers")), ("ipr", _("Contracts and IPR"))),
+              options=(("none", _("No experience")), ("basic", _("Basic")), ("good", _("Good")),
+                       ("expert", _("Expert")))),
+            q("priorities", logic.RANKING, _("Rank these challenge areas by their importance to your "
                                               "municipality."), options=(
-                ("energy", N_("Energy")), ("mobility", N_("Mobility")), ("care", N_("Health and care")),
-                ("circular", N_("Circular economy")), ("digital", N_("Digital services")))),
-            q("support", logic.MULTIPLE, N_("Which support would help you most?"), max_choices=3, options=(
-                ("training", N_("Training")), ("peers", N_("Exchange with other municipalities")),
-                ("toolbox", N_("Templates and a toolbox")), ("helpdesk", N_("Legal helpdesk")),
-                ("joint", N_("Joint procurement with others")), ("funding", N_("Funding")))),
-            q("comments", logic.TEXT, N_("Is there anything else you want to tell us?")),
+                ("energy", _("Energy")), ("mobility", _("Mobility")), ("care", _("Health and care")),
+                ("circular", _("Circular economy")), ("digital", _("Digital services")))),
+            q("support", logic.MULTIPLE, _("Which support would help you most?"), max_choices=3, options=(
+                ("training", _("Training")), ("peers", _("Exchange with other municipalities")),
+                ("toolbox", _("Templates and a toolbox")), ("helpdesk", _("Legal helpdesk")),
+                ("joint", _("Joint procurement with others")), ("funding", _("Funding")))),
+            q("comments", logic.TEXT, _("Is there anything else you want to tell us?")),
         )),
     ),
 )
 
 INTERNATIONALISATION = Template(
     key="sme-internationalisation",
-    title=N_("SME internationalisation needs"),
-    introduction=N_("Your cluster asks its members what they need to grow across borders."),
-    description=N_("For the members of a cluster: markets, barriers and the support that would help."),
+    title=_("SME internationalisation needs"),
+    introduction=_("Your cluster asks its members what they need to grow across borders."),
+    description=_("For the members of a cluster: markets, barriers and the support that would help."),
     anonymous=False,
     sections=(
-        (N_("Markets"), (
-            q("exporting", logic.SINGLE, N_("Does your company sell abroad?"), required=True, options=(
-                ("regularly", N_("Yes, regularly")), ("occasionally", N_("Occasionally")),
-                ("not_yet", N_("Not yet")))),
-            q("markets", logic.MULTIPLE, N_("Which countries would you like to enter?"), options=(
-                ("dk", N_("Denmark")), ("de", N_("Germany")), ("nl", N_("The Netherlands")),
-                ("no", N_("Norway")), ("se", N_("Sweden")), ("uk", N_("The United Kingdom")),
-                ("other", N_("Other")))),
-            q("staff", logic.NUMBER, N_("How many of your staff work on international sales?"), minimum=0,
+        (_("Markets"), (
+            q("exporting", logic.SINGLE, _("Does your company sell abroad?"), required=True, options=(
+                ("regularly", _("Yes, regularly")), ("occasionally", _("Occasionally")),
+                ("not_yet", _("Not yet")))),
+            q("markets", logic.MULTIPLE, _("Which countries would you like to enter?"), options=(
+                ("dk", _("Denmark")), ("de", _("Germany")), ("nl", _("The Netherlands")),
+                ("no", _("Norway")), ("se", _("Sweden")), ("uk", _("The United Kingdom")),
+                ("other", _("Other")))),
+            q("staff", logic.NUMBER, _("How many of your staff work on international sales?"), minimum=0,
               maximum=100000, condition={"question": "exporting", "operator": logic.NOT_EQUALS,
                                          "value": "not_yet"}),
-            q("trl", logic.SCALE, N_("How mature is your main offering (technology readiness level)?"),
-              scale_min=1, scale_max=9, low_label=N_("Basic principles observed"),
-              high_label=N_("Proven in operation")),
+            q("trl", logic.SCALE, _("How mature is your main offering (technology readiness level)?"),
+              scale_min=1, scale_max=9, low_label=_("Basic principles observed"),
+              high_label=_("Proven in operation")),
         )),
-        (N_("Barriers and support"), (
-            q("barriers", logic.MATRIX, N_("How much is each of these a barrier for you?"), required=True, rows=(
-                ("partners", N_("Finding partners")), ("rules", N_("Regulations and certification")),
-                ("finance", N_("Financing")), ("culture", N_("Language and culture")),
-                ("tenders", N_("Public tenders abroad"))),
-              options=(("no", N_("No barrier")), ("minor", N_("Minor barrier")), ("major", N_("Major barrier")))),
-            q("support", logic.RANKING, N_("Rank the support you would find most useful."), options=(
-                ("matchmaking", N_("Matchmaking events")), ("market_info", N_("Market information")),
-                ("finance", N_("Export financing")), ("legal", N_("Legal advice")),
-                ("testbeds", N_("Test and demonstration sites")))),
-            q("comments", logic.TEXT, N_("What else would help you grow abroad?")),
+        (_("Barriers and support"), (
+            q("barriers", logic.MATRIX, _("How much is each of these a barrier for you?"), required=True, rows=(
+                ("partners", _("Finding partners")), ("rules", _("Regulations and certification")),
+                ("finance", _("Financing")), ("culture", _("Language and culture")),
+                ("tenders", _("Public tenders abroad"))),
+              options=(("no", _("No barrier")), ("minor", _("Minor barrier")), ("major", _("Major barrier")))),
+            q("support", logic.RANKING, _("Rank the support you would find most useful."), options=(
+                ("matchmaking", _("Matchmaking events")), ("market_info", _("Market information")),
+                ("finance", _("Export financing")), ("legal", _("Legal advice")),
+                ("testbeds", _("Test and demonstration sites")))),
+            q("comments", logic.TEXT, _("What else would help you grow abroad?")),
         )),
     ),
 )
 
 EVENT_FEEDBACK = Template(
     key="event-feedback",
-    title=N_("Event feedback"),
-    introduction=N_("Thank you for taking part. Your feedback shapes the next Living Lab event."),
-    description=N_("After a Living Lab event or brokerage day: overall rating, meetings and follow-up."),
+    title=_("Event feedback"),
+    introduction=_("Thank you for taking part. Your feedback shapes the next Living Lab event."),
+    description=_("After a Living Lab event or brokerage day: overall rating, meetings and follow-up."),
     anonymous=True,
     sections=(
-        (N_("Your feedback"), (
-            q("overall", logic.SCALE, N_("How satisfied were you with the event overall?"), required=True,
-              scale_min=1, scale_max=5, low_label=N_("Not at all"), high_label=N_("Very satisfied")),
-            q("useful", logic.MULTIPLE, N_("Which parts were useful to you?"), options=(
-                ("sessions", N_("Sessions and talks")), ("b2b", N_("B2B meetings")),
-                ("visits", N_("Site visits")), ("networking", N_("Networking")))),
-            q("meetings", logic.NUMBER, N_("How many B2B meetings did you have?"), minimum=0, maximum=100),
-            q("follow_up", logic.SINGLE, N_("Do you expect a follow-up (a collaboration, an offer, a project)?"),
-              options=(("yes", N_("Yes")), ("maybe", N_("Maybe")), ("no", N_("No")))),
-            q("follow_up_what", logic.TEXT, N_("What kind of follow-up?"),
+        (_("Your feedback"), (
+            q("overall", logic.SCALE, _("How satisfied were you with the event overall?"), required=True,
+              scale_min=1, scale_max=5, low_label=_("Not at all"), high_label=_("Very satisfied")),
+            q("useful", logic.MULTIPLE, _("Which parts were useful to you?"), options=(
+                ("sessions", _("Sessions and talks")), ("b2b", _("B2B meetings")),
+                ("visits", _("Site visits")), ("networking", _("Networking")))),
+            q("meetings", logic.NUMBER, _("How many B2B meetings did you have?"), minimum=0, maximum=100),
+            q("follow_up", logic.SINGLE, _("Do you expect a follow-up (a collaboration, an offer, a project)?"),
+              options=(("yes", _("Yes")), ("maybe", _("Maybe")), ("no", _("No")))),
+            q("follow_up_what", logic.TEXT, _("What kind of follow-up?"),
               condition={"question": "follow_up", "operator": logic.EQUALS, "value": "yes"}),
-            q("recommend", logic.SCALE, N_("How likely are you to recommend the event to a colleague?"),
-              scale_min=0, scale_max=10, low_label=N_("Not likely"), high_label=N_("Very likely")),
-            q("improve", logic.TEXT, N_("What should we improve?")),
+            q("recommend", logic.SCALE, _("How likely are you to recommend the event to a colleague?"),
+              scale_min=0, scale_max=10, low_label=_("Not likely"), high_label=_("Very likely")),
+            q("improve", logic.TEXT, _("What should we improve?")),
         )),
     ),
 )

@@ -11,6 +11,7 @@ import json
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import logic, selectors
 from .models import Survey
@@ -45,7 +46,7 @@ def _summary_rows(item: QuestionResult) -> list[list]:
 
 
 def _summary_sheet(sheet, survey: Survey, items: list[QuestionResult], filters_label: str) -> None:
-    sheet.title = _("Summary")[:31]
+    sheet.title = pgettext("spreadsheet sheet", "Summary")[:31]
     sheet.append([survey.display_title])
     sheet.append([_("Filters"), filters_label or _("none")])
     for item in items:
@@ -55,7 +56,7 @@ def _summary_sheet(sheet, survey: Survey, items: list[QuestionResult], filters_l
         if item.question.kind == logic.RANKING:
             sheet.append([_("Option"), _("Mean rank"), _("Points")])
         elif item.question.kind != logic.TEXT:
-            sheet.append([_("Answer"), _("Respondents"), _("% of those who answered")])
+            sheet.append([_("Answer"), _("Respondents"), _("Percentage of those who answered")])
         for row in _summary_rows(item):
             sheet.append(row)
 
