@@ -90,7 +90,8 @@ def analysis_context(*, actor, scope: str, value_chain, index=None) -> dict:
     return {
         "analysis": analysis, "scope": scope, "scope_label": scope_label, "value_chain": value_chain,
         "chart": heatmap(analysis, scope_label=scope_label, chain_label=str(value_chain)),
-        "gaps": gaps, "is_whole_area": scope == ALL,
+        # The navigator asks for a NUTS 2 region: a gap there links to it with the cell filled in.
+        "gaps": gaps, "is_whole_area": scope == ALL, "is_nuts2": len(scope) == 4,
         "thin": [{"step_name": names.get(c.step, c.step), "trl": c.trl, "measure": c.measures[0]}
                  for c in analysis.thin],
         "bottlenecks": [{"step_name": names.get(step, step), "trls": trls} for step, trls in analysis.bottlenecks],

@@ -154,7 +154,7 @@ class CoverageView(GateView):
         if chain is None:
             raise Http404(_("No value chains are loaded yet."))
         context = reports.analysis_context(actor=request.user, scope=scope, value_chain=chain)
-        return {**context, "form": form, "query": request.GET.urlencode()}
+        return {**context, "form": form, "query": request.GET.urlencode(), "navigator_links": True}
 
     def get(self, request):
         return render(request, self.template_name, self.context(request))

@@ -34,6 +34,7 @@ def test_the_coverage_page_shows_the_heatmap_its_table_and_the_complements(clien
     assert 'id="gap-operation-maintenance-7"' in text
     assert "Vestland test bed" in text and "open to SMEs from other countries" in text
     assert "Swedish locals only" not in text  # closed to foreign SMEs: never suggested abroad
+    assert "navigator/?value_chain=offshore-wind&amp;step=operation-maintenance&amp;trl=7&amp;region=DK03" in text
 
 
 def test_the_whole_area_and_a_country_are_scopes_too(client, measures):
