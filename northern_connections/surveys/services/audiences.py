@@ -133,7 +133,7 @@ def invitations_deliver(*, invitation_ids: list[int], reminder: bool = False) ->
     sent = 0
     for invitation_id in invitation_ids:
         with transaction.atomic():
-            invitation = (Invitation.objects.select_for_update().select_related("survey", "user")
+            invitation = (Invitation.objects.select_for_update(of=("self",)).select_related("survey", "user")
                           .filter(pk=invitation_id, started=False).first())
             if invitation is None or not invitation.survey.is_open or (invitation.sent_at is None) == reminder:
                 continue

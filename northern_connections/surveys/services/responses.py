@@ -100,7 +100,8 @@ def response_start_by_invitation(*, token: str, user: User | None = None, langua
     """Use an invitation's link: an anonymous ballot (the invitation is marked used, with no link to the
     ballot) or, for a named survey, the person's response (a draft found again through the invitation)."""
     with transaction.atomic():
-        invitation = (Invitation.objects.select_for_update().select_related("survey", "organisation__nuts_region")
+        invitation = (Invitation.objects.select_for_update(of=("self",))
+                      .select_related("survey", "organisation__nuts_region")
                       .filter(token_digest=digest(token or "")).first())
         if not token or invitation is None:
             raise ValidationError(_("This invitation link is not valid (a reminder replaces the earlier link)."))
@@ -162,7 +163,7 @@ def response_save(*, response: Response, answers: dict, submit: bool = False) ->
     needs every required question shown; the resume key stops working then. The caller holds the ballot's
     resume key: that is the credential."""
     with transaction.atomic():
-        response = Response.objects.select_for_update().select_related("survey").filter(
+        response = Response.objects.select_for_update(of=("self",)).select_related("survey").filter(
             pk=response.pk, submitted=False, claimed=True).first()
         if response is None:
             raise ValidationError(_("These answers were already submitted."))
