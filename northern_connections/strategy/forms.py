@@ -214,6 +214,7 @@ class SynergyForm(forms.Form):
     threshold = forms.FloatField(label=_("Untapped from similarity"), min_value=0, max_value=1, required=False,
                                  initial=0.25)
     domain = forms.ChoiceField(label=_("Strongest pairs and group for"), required=False)
+    all = forms.BooleanField(label=_("Show every untapped pair"), required=False)
 
     def __init__(self, *args, domains=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -117,6 +117,10 @@ class BarrierDeleteView(PartDeleteView):
 # --------------------------------------------------------------------------- analysis
 
 
+UNTAPPED_SHOWN = 15  # the most similar; "show all" lists the rest
+NETWORK_MINIMUM = 0.4  # weaker links would turn the network into a hairball
+
+
 class SynergyView(GateView):
     """The similarity matrix and network, untapped pairs (with "put on the agenda"), and the strongest
     pairs and group for one domain."""
@@ -128,18 +132,21 @@ class SynergyView(GateView):
         names = analysis.domain_names()
         result = analysis.synergies()
         used = sorted({d for p in result.profiles for d in p.domains()}, key=lambda d: names.get(d, d))
-        form = forms.SynergyForm(request.GET or None, domains=[(d, names.get(d, d)) for d in used])
+        query = request.GET.copy()
+        query.setdefault("threshold", str(synergy.UNTAPPED_THRESHOLD))
+        form = forms.SynergyForm(query, domains=[(d, names.get(d, d)) for d in used])
         data = form.cleaned_data if form.is_valid() else {}
         threshold = data.get("threshold")
         if threshold is not None and threshold != result.threshold:
             result = analysis.synergies(threshold=threshold)
-        context = {"form": form, "result": result, "names": names, "minimum": result.threshold,
+        shown = result.untapped if data.get("all") else result.untapped[:UNTAPPED_SHOWN]
+        context = {"form": form, "result": result, "names": names, "more": len(result.untapped) - len(shown),
                    "untapped": [{**analysis.described(c, names), "a_name": result.label(c.a),
-                                 "b_name": result.label(c.b)} for c in result.untapped],
-                   "meetings": selectors.next_meetings(actor=request.user)}
+                                 "b_name": result.label(c.b)} for c in shown],
+                   "meetings": selectors.next_meetings(actor=request.user), "query": query}
         if result.profiles:
             context["matrix"] = analysis.matrix_chart(result)
-            context["network"] = analysis.network_chart(result, result.threshold)
+            context["network"] = analysis.network_chart(result, max(result.threshold, NETWORK_MINIMUM))
         if data.get("domain"):
             key = data["domain"]
             context.update(domain=names.get(key, key), pairs=[
