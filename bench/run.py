@@ -9,6 +9,7 @@ BENCHMARKS = [
     "bench_directory.py", "bench_challenges.py", "bench_matching.py", "bench_scheduling.py", "bench_b2b.py",
     "bench_charts.py",
     "bench_audit.py", "bench_support.py", "bench_livinglabs.py", "bench_partnering.py", "bench_monitoring.py",
+    "bench_strategy.py",
 ]
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 ECONOMIC, SCIENTIFIC, POLICY, CHAIN = "economic", "scientific", "policy", "chain"
@@ -77,10 +78,23 @@ class Profile:
     priorities: tuple[Priority, ...]
 
     def domains(self) -> frozenset[str]:
+        return self._domains
+
+    @cached_property
+    def _domains(self) -> frozenset[str]:
         return frozenset(d for p in self.priorities for d in p.domains)
 
     def shares(self) -> dict[str, float]:
-        """Each domain's share of its dimension's total weight (each dimension sums to 1)."""
+        """Each domain's share of its dimension's total weight (each dimension sums to 1); computed once (a
+        matrix of n regions asks n - 1 times), so callers must not change the dict."""
+        return self._shares
+
+    @cached_property
+    def by_dimension(self) -> dict[str, dict[str, float]]:
+        return _by_dimension(self.shares())
+
+    @cached_property
+    def _shares(self) -> dict[str, float]:
         totals: dict[str, float] = defaultdict(float)
         for priority in self.priorities:
             for key in priority.domains:
@@ -110,7 +124,7 @@ def _by_dimension(shares: Mapping[str, float]) -> dict[str, dict[str, float]]:
 
 def dimension_similarities(a: Profile, b: Profile) -> dict[str, float]:
     """The weighted Jaccard index per dimension used by either region."""
-    left, right = _by_dimension(a.shares()), _by_dimension(b.shares())
+    left, right = a.by_dimension, b.by_dimension
     return {dim: weighted_jaccard(left.get(dim, {}), right.get(dim, {}))
             for dim in DIMENSIONS if dim in left or dim in right}
 
