@@ -211,7 +211,23 @@ def _demonstration_groups() -> list[ActivityGroup]:
     return [ActivityGroup("demonstration", str(key), frozenset(members)) for key, members in groups.items()]
 
 
+# --------------------------------------------------------------------------- partnering
+
+
+def _consortium_groups() -> list[ActivityGroup]:
+    """A consortium that applied (submitted or closed; one in preparation is its members' private workspace
+    and says nothing yet), with the members who joined it."""
+    from northern_connections.partnering.choices import ConsortiumStatus, MemberStatus
+    from northern_connections.partnering.models import ConsortiumMember
+
+    members = ConsortiumMember.objects.filter(status=MemberStatus.JOINED).exclude(
+        consortium__status=ConsortiumStatus.PREPARATION)
+    return [ActivityGroup("consortium", str(key), frozenset(found))
+            for key, found in _grouped(members.values_list("consortium_id", "organisation_id")).items()]
+
+
 register_activity_source("challenges", "challenges", _challenge_groups)
+register_activity_source("partnering", "partnering", _consortium_groups)
 register_activity_source("events", "events", _event_groups)
 register_activity_source("livinglabs", "livinglabs", _demonstration_groups)
 register_fact_source("challenges", "challenges", (scorecard.CHALLENGES, scorecard.APPLICATIONS,

@@ -68,6 +68,18 @@ def test_taking_part_in_one_event_taps_a_pair(regions):
     assert pairs(analysis.synergies(threshold=0.3)) == [("DK03", "NO0A"), ("NO0A", "SE23")]
 
 
+def test_a_consortium_that_applied_taps_a_pair(regions):
+    from northern_connections.partnering.models import Consortium, ConsortiumMember
+    from northern_connections.partnering.tests.factories import FundingCallFactory
+
+    call = FundingCallFactory()
+    for status, members in (("submitted", ("dk", "se")), ("preparation", ("no", "se"))):
+        consortium = Consortium.objects.create(call=call, name=status, slug=status, status=status)
+        for key in members:
+            ConsortiumMember.objects.create(consortium=consortium, organisation=regions[key], status="joined")
+    assert pairs(analysis.synergies(threshold=0.3)) == [("DK03", "NO0A"), ("NO0A", "SE23")]
+
+
 def test_scorecard_numbers_from_the_platform(regions):
     """Syddanmark published two challenges in 2026 (and one in 2025): three applications in 2026, two from
     Norway and Sweden; one cross-border meeting with Vestlandet; one measure of its own open to foreign SMEs,
