@@ -27,6 +27,7 @@ urlpatterns = [
     path("items/<int:pk>/delete/", views.ItemDeleteView.as_view(), name="item_delete"),
     path("items/<int:pk>/control/", views.ItemControlView.as_view(), name="item_control"),
     path("items/<int:pk>/attachment/", views.ItemAttachmentView.as_view(), name="item_attachment"),
+    path("progress/<int:pk>/evidence/", views.EvidenceDownloadView.as_view(), name="progress_evidence"),
     path("partners/<int:pk>/", views.PartnerDetailView.as_view(), name="partner_detail"),
     path("partners/<int:pk>/reports/new/", views.ReportCreateView.as_view(), name="report_add"),
     path("joint/", views.JointListView.as_view(), name="joint_list"),

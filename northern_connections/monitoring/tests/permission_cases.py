@@ -1,9 +1,11 @@
 """Who may use each page and endpoint of project monitoring (run by core/tests/test_permission_matrix.py).
 
-The world: `organisation` (administered by "member") is the lead partner PP1 of a project; PP2 and
-PP3 have editors and controllers of their own; "outsider" belongs to no partner. PP1 has two certified
-reports (the first in a published joint report, the second in a draft joint report), a submitted one
-and a draft with an item. PP2 has a draft nobody but PP2 may read (PRIVATE).
+The world: `organisation` (administered by "member") is partner PP2 of a project, not its lead: a lead
+partner has powers in other apps (Living Labs rounds, support-map coordination) that would change their
+cases. PP1 (the lead) and PP3 have editors and controllers of their own; "outsider" belongs to no
+partner. PP2 has two certified reports (the first in a published joint report, the second in a draft
+one), a submitted one and a draft with an item; PP3 has a draft nobody but PP3 may read (PRIVATE).
+The lead partner's own pages are tested in test_views.py.
 """
 
 from datetime import date
@@ -16,7 +18,7 @@ from django.utils import timezone
 from northern_connections.core.testing import PermissionCase, Private, expect
 
 from ..choices import JointReportStatus, ReportStatus
-from ..models import ExchangeRate, ExpenditureItem, JointReport, PartnerReport
+from ..models import ExchangeRate, ExpenditureItem, JointReport, PartnerReport, ProgressEntry
 from .factories import build_project
 
 
@@ -33,13 +35,13 @@ def _report(world, partner, period, number, status, description):
 
 
 def build(world):
-    pw = build_project(lead_org=world.organisation, lead_editor=world.member, prefix="perm-mon")
-    lead, second = pw.partners[0], pw.partners[1]
+    pw = build_project(second_org=world.organisation, second_editor=world.member, prefix="perm-mon")
+    lead, third = pw.partners[1], pw.partners[2]  # `lead`: the member's partner (key kept short)
     certified = _report(world, lead, pw.periods[0], 1, ReportStatus.CERTIFIED, "Certified kick-off costs")
     certified2 = _report(world, lead, pw.periods[1], 2, ReportStatus.CERTIFIED, "Certified second period")
     submitted = _report(world, lead, pw.periods[1], 3, ReportStatus.SUBMITTED, "Submitted costs")
     draft = _report(world, lead, pw.periods[1], 4, ReportStatus.DRAFT, "Lead partner draft costs")
-    rival = _report(world, second, pw.periods[0], 1, ReportStatus.DRAFT, "Secret second partner draft")
+    rival = _report(world, third, pw.periods[0], 1, ReportStatus.DRAFT, "Secret second partner draft")
     now = timezone.now()
     published = JointReport.objects.create(project=pw.project, period=pw.periods[0], number=1,
                                            status=JointReportStatus.FINALISED, public_summary="Pilots started.",
@@ -49,11 +51,13 @@ def build(world):
                                        narrative="Draft joint narrative")
     PartnerReport.objects.filter(pk=certified.pk).update(joint_report=published)
     PartnerReport.objects.filter(pk=certified2.pk).update(joint_report=joint)
+    evidence = ProgressEntry.objects.create(report=draft, work_package=pw.work_package, contribution="Kick-off",
+                                            evidence=SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n%%EOF\n"))
     rate = ExchangeRate.objects.create(currency="NOK", month=date(2026, 7, 1), rate=Decimal("11.5"))
     world.objects.update({f"mo_{name}": value for name, value in {
         "pw": pw, "project": pw.project, "lead": lead, "certified": certified, "submitted": submitted,
         "draft": draft, "item": draft.items.get(), "rival": rival, "published": published, "joint": joint,
-        "certified2": certified2, "rate": rate}.items()})
+        "certified2": certified2, "rate": rate, "evidence": evidence}.items()})
 
 
 def url(name, key=None, attr="pk"):
@@ -70,7 +74,7 @@ def _pk(key):
 PRIVATE = [
     Private("another partner's draft report", url("monitoring:report_detail", "rival"),
             markers=lambda w: ["Secret second partner draft"], api_list="api:v1:partnerreport-list", pk=_pk("rival"),
-            viewer=lambda w: w.objects["mo_pw"].editors[1]),
+            viewer=lambda w: w.objects["mo_pw"].editors[2]),
     Private("a partner's draft expenditure", url("monitoring:report_detail", "draft"),
             markers=lambda w: ["Lead partner draft costs"], api_list="api:v1:expenditureitem-list", pk=_pk("item")),
     Private("a joint report's narrative", url("monitoring:joint_detail", "published"),
@@ -84,6 +88,8 @@ PARTNER_POST = expect(302, 302, 404, 302)
 CONTROL_POST = expect(302, 403, 404, 302)  # the member is a partner, not a controller
 ADD_POST = expect(302, 302, 403, 302)
 SIGNED_IN = expect(302, 200, 200, 200)
+LEAD_POST = expect(302, 404, 404, 302)  # the draft joint report is the lead partner's alone
+PARTNERSHIP_PAGE = expect(302, 200, 403, 200)  # a published joint report: the partnership reads all of it
 
 
 def item_data(w):
@@ -121,6 +127,8 @@ CASES = [
     PermissionCase("monitoring:item_edit", "post", url("monitoring:item_edit", "item"), PARTNER_POST, data=item_data),
     PermissionCase("monitoring:item_delete", "post", url("monitoring:item_delete", "item"), PARTNER_POST),
     PermissionCase("monitoring:item_attachment", "get", url("monitoring:item_attachment", "item"), PARTNER_PAGE),
+    PermissionCase("monitoring:progress_evidence", "get", url("monitoring:progress_evidence", "evidence"),
+                   PARTNER_PAGE),
     PermissionCase("monitoring:item_control", "post", url("monitoring:item_control", "item"), CONTROL_POST,
                    data=lambda w: {"in_sample": "on"}),
     PermissionCase("monitoring:report_conclusion", "post", url("monitoring:report_conclusion", "submitted"),
@@ -131,27 +139,30 @@ CASES = [
                    PARTNER_PAGE),
     PermissionCase("monitoring:report_history", "get", url("monitoring:report_history", "draft"), PARTNER_PAGE),
     PermissionCase("monitoring:joint_list", "get", url("monitoring:joint_list"), SIGNED_IN),
-    PermissionCase("monitoring:joint_add", "post", url("monitoring:joint_add", "project", "slug"), ADD_POST,
+    PermissionCase("monitoring:joint_add", "post", url("monitoring:joint_add", "project", "slug"),
+                   expect(302, 403, 403, 302),
                    data=lambda w: {"period": w.objects["mo_pw"].periods[1].pk}),
-    PermissionCase("monitoring:joint_detail", "get", url("monitoring:joint_detail", "joint"), PARTNER_PAGE),
+    PermissionCase("monitoring:joint_detail", "get", url("monitoring:joint_detail", "joint"),
+                   expect(302, 404, 404, 200), label="(draft: the lead partner's)"),
     PermissionCase("monitoring:joint_detail", "get", url("monitoring:joint_detail", "published"),
                    expect(302, 200, 403, 200), label="(published: the summary is public, the report is not)"),
-    PermissionCase("monitoring:joint_detail", "post", url("monitoring:joint_detail", "joint"), PARTNER_POST,
+    PermissionCase("monitoring:joint_detail", "post", url("monitoring:joint_detail", "joint"), LEAD_POST,
                    data=lambda w: {"narrative": "Good progress.", "public_summary": ""}),
-    PermissionCase("monitoring:joint_include", "post", url("monitoring:joint_include", "joint"), PARTNER_POST,
+    PermissionCase("monitoring:joint_include", "post", url("monitoring:joint_include", "joint"), LEAD_POST,
                    data=lambda w: {"report": w.objects["mo_submitted"].pk}),
-    PermissionCase("monitoring:joint_exclude", "post", url("monitoring:joint_exclude", "joint"), PARTNER_POST,
+    PermissionCase("monitoring:joint_exclude", "post", url("monitoring:joint_exclude", "joint"), LEAD_POST,
                    data=lambda w: {"report": w.objects["mo_certified2"].pk}),
-    PermissionCase("monitoring:joint_transition", "post", url("monitoring:joint_transition", "joint"), PARTNER_POST,
+    PermissionCase("monitoring:joint_transition", "post", url("monitoring:joint_transition", "joint"), LEAD_POST,
                    data=lambda w: {"to_status": JointReportStatus.SUBMITTED}),
     PermissionCase("monitoring:joint_publish", "post", url("monitoring:joint_publish", "published"),
-                   expect(302, 302, 403, 302)),
-    PermissionCase("monitoring:joint_pdf", "get", url("monitoring:joint_pdf", "joint"), PARTNER_PAGE),
-    PermissionCase("monitoring:joint_xlsx", "get", url("monitoring:joint_xlsx", "joint"), PARTNER_PAGE),
+                   expect(302, 403, 403, 302)),
+    PermissionCase("monitoring:joint_pdf", "get", url("monitoring:joint_pdf", "published"), PARTNERSHIP_PAGE),
+    PermissionCase("monitoring:joint_xlsx", "get", url("monitoring:joint_xlsx", "published"), PARTNERSHIP_PAGE),
     PermissionCase("monitoring:joint_public", "get", url("monitoring:joint_public", "published"), PUBLIC),
     PermissionCase("monitoring:joint_public", "get", url("monitoring:joint_public", "joint"),
                    expect(404, 404, 404, 404), label="(not published)"),
-    PermissionCase("monitoring:joint_history", "get", url("monitoring:joint_history", "joint"), PARTNER_PAGE),
+    PermissionCase("monitoring:joint_history", "get", url("monitoring:joint_history", "published"),
+                   PARTNERSHIP_PAGE),
     # API
     PermissionCase("api:v1:monitoringproject-list", "get", url("api:v1:monitoringproject-list"), PUBLIC),
     PermissionCase("api:v1:monitoringproject-detail", "get",
@@ -182,10 +193,10 @@ CASES = [
                    # Nobody controls a draft: the admin is told why.
                    expect(403, 403, 404, 400), json=True, data=lambda w: {"in_sample": True}),
     PermissionCase("api:v1:jointreport-list", "get", url("api:v1:jointreport-list"), PUBLIC),
-    PermissionCase("api:v1:jointreport-detail", "get", url("api:v1:jointreport-detail", "joint"),
+    PermissionCase("api:v1:jointreport-detail", "get", url("api:v1:jointreport-detail", "published"),
                    expect(404, 200, 404, 200)),
     PermissionCase("api:v1:jointreport-transition", "post", url("api:v1:jointreport-transition", "joint"),
-                   expect(403, 200, 404, 200), json=True, data=lambda w: {"to_status": JointReportStatus.SUBMITTED}),
+                   expect(403, 404, 404, 200), json=True, data=lambda w: {"to_status": JointReportStatus.SUBMITTED}),
     PermissionCase("api:v1:exchangerate-list", "get", url("api:v1:exchangerate-list"), PUBLIC),
     PermissionCase("api:v1:exchangerate-detail", "get", url("api:v1:exchangerate-detail", "rate"), PUBLIC),
     PermissionCase("api:v1:exchangerate-list", "post", url("api:v1:exchangerate-list"), expect(403, 403, 403, 201),

@@ -14,6 +14,7 @@ from .joint import (
 from .rates import ExchangeRateView
 from .reports import (
     ContributionAddView,
+    EvidenceDownloadView,
     ItemAddView,
     ItemAttachmentView,
     ItemDeleteView,
@@ -28,7 +29,8 @@ from .reports import (
 from .workplan import PartnerDetailView, ProjectDetailView, ProjectListView
 
 __all__ = [
-    "ConclusionView", "ContributionAddView", "ControlDocumentView", "ExchangeRateView", "ItemAddView",
+    "ConclusionView", "ContributionAddView", "ControlDocumentView", "EvidenceDownloadView", "ExchangeRateView",
+    "ItemAddView",
     "ItemAttachmentView", "ItemControlView", "ItemDeleteView", "ItemEditView", "JointCreateView", "JointDetailView",
     "JointExportView", "JointListView", "JointPublishView", "JointSelectionView", "JointTransitionView",
     "PartnerDetailView", "ProgressAddView", "ProjectDetailView", "ProjectListView", "PublicSummaryView",

@@ -28,7 +28,7 @@ from .. import selectors, services
 from ..choices import CostCategory
 from ..filtersets import PartnerReportFilterSet
 from ..forms import ContributionForm, ItemControlForm, ItemForm, PeriodForm, ProgressForm, ReportForm
-from ..models import ExpenditureItem, PartnerReport, ProjectPartner
+from ..models import ExpenditureItem, PartnerReport, ProgressEntry, ProjectPartner
 from ..permissions import CONTROL, REPORT
 from ..services.reports import flat_rate_categories
 from ..tables import PartnerReportTable
@@ -218,6 +218,19 @@ class ItemAttachmentView(GateView):
         if not item.attachment:
             raise Http404
         return stored_file_download(item.attachment, item.description, "application/octet-stream")
+
+
+class EvidenceDownloadView(GateView):
+    """The evidence attached to a progress entry, for those who may read the report."""
+
+    model = ProgressEntry
+
+    def get(self, request, pk):
+        entry = self.get_object()
+        if not entry.evidence:
+            raise Http404
+        return stored_file_download(entry.evidence, str(entry.activity or entry.work_package),
+                                    "application/octet-stream")
 
 
 class ReportDeleteView(ObjectDeleteView):
