@@ -10,6 +10,7 @@ BENCHMARKS = [
     "bench_charts.py",
     "bench_audit.py", "bench_support.py", "bench_livinglabs.py", "bench_partnering.py", "bench_monitoring.py",
     "bench_strategy.py",
+    "bench_surveys.py",
 ]
 
 
