@@ -56,6 +56,8 @@ class SurveyCreateForm(SurveySettingsForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owner_choices(user)
+        if self.fields["owner"].queryset.count() == 1:
+            self.fields["owner"].initial = self.fields["owner"].queryset.first()
         self.fields["template"].choices = template_choices()
 
     def clean(self):
@@ -123,10 +125,14 @@ class QuestionForm(forms.ModelForm):
     low_label = forms.CharField(label=_("Label of the scale's low end"), required=False)
     high_label = forms.CharField(label=_("Label of the scale's high end"), required=False)
     condition_question = forms.ChoiceField(label=_("Show only when the answer to"), required=False)
-    condition_operator = forms.ChoiceField(label=_("…"), choices=[("", "—")] + ConditionOperator.choices,
+    condition_operator = forms.ChoiceField(label=_("Condition"), choices=[("", "—")] + ConditionOperator.choices,
                                            required=False)
     condition_value = forms.CharField(label=_("this value"), required=False, help_text=_(
         "A choice's value or a number; for “is one of”, values separated by commas."))
+
+    field_order = ["language", "text", "kind", "required", "help", "options", "rows", "section", "key", "scale_min",
+                   "scale_max", "low_label", "high_label", "minimum", "maximum", "max_choices",
+                   "condition_question", "condition_operator", "condition_value"]
 
     class Meta:
         model = Question
@@ -150,6 +156,7 @@ class QuestionForm(forms.ModelForm):
                            condition_value=", ".join(map(str, value)) if isinstance(value, list) else
                            ("" if value is None else value))
         super().__init__(data, files, instance=instance, initial=initial)
+        self.order_fields(self.field_order)
         self.survey = survey
         self.fields["section"].queryset = Section.objects.filter(survey=survey)
         self.fields["section"].label_from_instance = lambda section: section.display_title or _("(untitled)")

@@ -198,6 +198,18 @@ class Question(PartOfPage, RestrictedModel):
     def display_help(self) -> str:
         return localized(self.help, fallback=self.survey.default_language)
 
+    @property
+    def condition_summary(self) -> str:
+        """The condition in words for the builder: “used is one of no, unsure”."""
+        from .choices import ConditionOperator
+
+        condition = self.condition or {}
+        operator = condition.get("operator", "")
+        label = ConditionOperator(operator).label if operator in ConditionOperator.values else operator
+        value = condition.get("value")
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        return " ".join(filter(None, [condition.get("question", ""), str(label), shown]))
+
     def option_values(self) -> tuple[str, ...]:
         return tuple(o["value"] for o in self.options)
 

@@ -102,7 +102,10 @@ class BallotView(View):
         self.ballot = selectors.ballot_get(survey=self.survey, resume_key=kwargs["key"])
         if self.ballot is None:
             raise Http404
-        self.language = self.ballot.language or self.survey.default_language
+        # the page's language when the survey has it (the switcher works), else the one answering started in
+        wanted = translation.get_language()
+        self.language = wanted if wanted in self.survey.languages else (
+            self.ballot.language or self.survey.default_language)
 
     def _pages(self, answers):
         questions = list(self.survey.ordered_questions())
