@@ -118,10 +118,32 @@ class BoardForm(ServiceForm):
 
 
 class BoardMemberForm(ServiceForm):
+    """A seat; the person is found by the e-mail address of their account (never a list of every user)."""
+
+    person_email = forms.EmailField(label=_("E-mail address of the person's account"), required=False,
+                                    help_text=_("Optional: with an account, the person reads the board's "
+                                                "internal documents."))
+
     class Meta:
         model = BoardMember
-        fields = ["organisation", "person", "person_name", "role"]
-        widgets = {"organisation": FastSelect, "person": FastSelect}
+        fields = ["organisation", "person_name", "role"]
+        widgets = {"organisation": FastSelect}
+
+    def clean_person_email(self):
+        from northern_connections.accounts.models import User
+
+        email = self.cleaned_data["person_email"].strip()
+        if not email:
+            return None
+        person = User.objects.filter(email__iexact=email, is_active=True).first()
+        if person is None:
+            raise forms.ValidationError(_("No account has this e-mail address."))
+        return person
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["person"] = data.pop("person_email", None)
+        return data
 
 
 class MeetingForm(ServiceForm):

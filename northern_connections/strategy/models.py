@@ -192,7 +192,7 @@ class BoardMember(PartOfPage, RestrictedModel):
                                                name="strategy_board_member_unique")]
 
     def __str__(self) -> str:
-        return f"{self.person_name or self.person or self.organisation} ({self.get_role_display()})"
+        return f"{self.person_name or self.organisation} ({self.get_role_display()})"
 
 
 class BoardMeeting(RestrictedModel):

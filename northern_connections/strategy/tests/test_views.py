@@ -75,3 +75,17 @@ def test_the_api_gives_the_matrix_and_the_scorecard(client, strategies):
     assert data["regions"] == ["DK03", "NO0A"] and data["untapped"][0]["a"] == "DK03"
     cards = client.get(reverse("api:v1:strategy-scorecard")).json()
     assert cards["DK03"]["periods"] == ["2028", "2029", "2030"]
+
+
+def test_a_seat_is_given_by_the_person_s_e_mail_address(client, policy_people):
+    client.force_login(policy_people.member)
+    url = reverse("strategy:member_add", args=[policy_people.board.slug])
+    client.post(url, {"organisation": policy_people.other_organisation.pk, "person_email": "OUTSIDER@example.org",
+                      "role": "observer"})
+    seat = policy_people.board.members.get(role="observer")
+    assert seat.person == policy_people.outsider
+    response = client.post(url, {"organisation": policy_people.other_organisation.pk,
+                                 "person_email": "nobody@example.org", "role": "member"})
+    assert response.status_code == 302 and policy_people.board.members.filter(role="member").count() == 1  # refused
+    page = client.get(policy_people.board.get_absolute_url()).content.decode()
+    assert "outsider@example.org" not in page  # the form asks for an address; it never lists accounts
