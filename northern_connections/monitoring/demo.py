@@ -78,6 +78,9 @@ ITEM_TEXTS = {
     CostCategory.EXTERNAL: ["Facilitation of regional workshop", "Translation of toolbox", "Legal advice on PCP"],
     CostCategory.EQUIPMENT: ["Sensor kit for the Living Lab", "Laptop for the project manager"],
 }
+# Indicator code: (chance that a partner contributes in a period, lowest and highest value)
+CONTRIBUTIONS = {"O1": (0.4, 1, 1), "O2": (0.12, 1, 1), "O3": (0.05, 1, 1), "O4": (1.0, 1, 6), "R1": (0.03, 1, 1),
+                 "R2": (0.3, 1, 1)}
 CONTROLLERS = {"controller@example.org": "Demo first-level controller", "controller.dk@example.org":
                "Demo first-level controller, Denmark"}
 DEMO_PASSWORD = "northern-demo"
@@ -311,9 +314,11 @@ def _progress(report, partner, period, deliverables, indicators, rng) -> None:
     due = [d for d in deliverables if d.due_period_id == period.pk]
     if due:
         report.deliverables_done.add(*rng.sample(due, min(len(due), 2)))
-    for indicator in rng.sample(indicators, 3):
-        IndicatorContribution.objects.create(report=report, indicator=indicator,
-                                             value=Decimal(rng.randint(1, 3 if indicator.target < 50 else 12)))
+    for indicator in indicators:  # plausible shares of the targets over the project's four periods
+        chance, low, high = CONTRIBUTIONS[indicator.code]
+        if rng.random() < chance:
+            IndicatorContribution.objects.create(report=report, indicator=indicator,
+                                                 value=Decimal(rng.randint(low, high)))
 
 
 def _period_under_way(partners, period, parked, controllers, editors, rates, rng) -> int:
