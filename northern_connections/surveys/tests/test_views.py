@@ -115,3 +115,19 @@ def test_comparison_of_two_groups(client, people):
     client.force_login(people.member)
     page = client.get(reverse("surveys:survey_compare", args=[opened.slug]))
     assert page.status_code == 200 and "Group A" in page.content.decode()
+
+
+def test_the_owner_sees_who_answered_a_named_survey_and_nobody_else_does(client, people):
+    named = survey(people.member, people.organisation, open_link=True, template="sme-internationalisation")
+    started = services.response_start_open(survey=named, user=people.outsider)
+    services.response_save(response=started.response, submit=True, answers={
+        "exporting": "regularly", "barriers": {r: "no" for r in ("partners", "rules", "finance", "culture",
+                                                                 "tenders")}})
+    client.force_login(people.member)
+    page = client.get(reverse("surveys:survey_results", args=[named.slug]))
+    assert "Who answered" in page.content.decode() and people.outsider.email in page.content.decode()
+    anonymous = _answered(people, count=3)
+    page = client.get(reverse("surveys:survey_results", args=[anonymous.slug]))
+    assert "Who answered" not in page.content.decode()
+    client.force_login(people.outsider)
+    assert client.get(reverse("surveys:survey_results", args=[named.slug])).status_code == 403

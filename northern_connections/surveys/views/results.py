@@ -18,6 +18,8 @@ from ..forms import TagForm
 from ..models import Response, Survey
 from ..permissions import RESULTS
 
+NAMED_SHOWN = 200  # the page lists who answered a named survey; the Excel export has everyone
+
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
@@ -40,7 +42,9 @@ class ResultsView(GateView):
                 "answered": len(selectors.answer_sets(survey=survey, filters=filters)),
                 "filters_label": ", ".join(str(v) for v in filters.labels.values()),
                 "minimum_group": survey.minimum_group, "query": request.GET.urlencode(),
-                "rounds": selectors.rounds(actor=request.user, survey=survey), "tag_form": TagForm()}
+                "rounds": selectors.rounds(actor=request.user, survey=survey), "tag_form": TagForm(),
+                "named": [] if survey.anonymous else
+                selectors.responses_for_owner(actor=request.user, survey=survey, filters=filters)[:NAMED_SHOWN]}
 
     def get(self, request, slug):
         return render(request, self.template_name, self.context(request))
