@@ -304,6 +304,8 @@ class ActionPoint(RestrictedModel):
 
 
 class ActionPointTransition(PartOfPage, TransitionRecord, RestrictedModel):
+    """One move of an action point's life cycle (who, when, from, to)."""
+
     action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="transitions")
     page_of = "action_point"
 
@@ -349,6 +351,8 @@ class PolicyBrief(RestrictedModel):
 
 
 class BriefTransition(PartOfPage, TransitionRecord, RestrictedModel):
+    """One move of a policy brief's life cycle (issuing it)."""
+
     brief = models.ForeignKey(PolicyBrief, on_delete=models.CASCADE, related_name="transitions")
     page_of = "brief"
 
