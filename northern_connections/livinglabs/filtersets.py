@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from northern_connections.core.search import search_filter
 from northern_connections.directory.countries import COUNTRY_CHOICES
 from northern_connections.directory.models import ValueChain
+from northern_connections.directory.vocabularies import PARTNER_COUNTRIES
 
 from .choices import CandidateStatus, CostModel, DemonstrationStatus, SiteType
 from .models import Candidate, Demonstration
@@ -14,8 +15,8 @@ from .models import Candidate, Demonstration
 
 class CandidateFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    country = django_filters.MultipleChoiceFilter(label=_("Country"), field_name="region__country",
-                                                  choices=COUNTRY_CHOICES)
+    country = django_filters.MultipleChoiceFilter(label=_("Country"), field_name="region__country", choices=[
+        (code, name) for code, name in COUNTRY_CHOICES if code in PARTNER_COUNTRIES])  # candidates lie there
     region = django_filters.CharFilter(label=_("Region (NUTS code)"), field_name="region__code",
                                        lookup_expr="istartswith")
     site_type = django_filters.MultipleChoiceFilter(label=_("Site type"), choices=SiteType.choices)
