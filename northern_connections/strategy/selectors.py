@@ -8,6 +8,7 @@ from northern_connections.core import clock
 from northern_connections.core.audit import may_see_history
 from northern_connections.core.permissions import CHANGE, VIEW, can, can_add
 
+from .choices import BoardRole
 from .models import (
     ActionPoint,
     Board,
@@ -23,6 +24,8 @@ from .models import (
 from .permissions import is_board_member
 from .workflow import ACTION_POINT_WORKFLOW, BRIEF_WORKFLOW
 
+# Chairs and secretaries first, then members and observers.
+ROLE_ORDER = {role: index for index, role in enumerate(BoardRole.values)}
 PRIORITY_TAGS = Prefetch("priorities", StrategyPriority.objects.prefetch_related("categories", "value_chains"))
 
 
@@ -74,7 +77,8 @@ def board_page(*, actor, board: Board) -> dict:
     return {"meetings": meetings, "may_change": can(actor, CHANGE, board),
             "may_add_meeting": can_add(actor, BoardMeeting, board=board),
             "is_member": is_board_member(actor, board),
-            "members": board.members.select_related("organisation", "person")}
+            "members": sorted(board.members.select_related("organisation"),
+                              key=lambda m: (ROLE_ORDER.get(m.role, len(ROLE_ORDER)), m.organisation.name))}
 
 
 def meeting_get(*, actor, pk: int) -> BoardMeeting | None:
