@@ -234,6 +234,8 @@ REST_FRAMEWORK = {
         "user": os.environ.get("NC_API_RATE_USER", "600/min"),
         "matching": os.environ.get("NC_API_RATE_MATCHING", "30/min"),
         "scheduling": os.environ.get("NC_API_RATE_SCHEDULING", "10/min"),
+        # Starting to answer a survey makes a ballot: per address (anonymous) or person.
+        "answering": os.environ.get("NC_API_RATE_ANSWERING", "60/min"),
     },
     # Reverse proxies in front of the web processes: the client is that many entries from the end of
     # X-Forwarded-For (unset: REMOTE_ADDR, right when clients connect directly).

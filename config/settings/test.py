@@ -20,4 +20,5 @@ DEMO_DATA_ALLOWED = True
 REFERENCE_DOWNLOADS = False
 # API rate limits stay out of the way of the suite; the throttling tests lower them for themselves.
 REST_FRAMEWORK = {**REST_FRAMEWORK,  # noqa: F405
-                  "DEFAULT_THROTTLE_RATES": dict.fromkeys(("anon", "user", "matching", "scheduling"), "100000/min")}
+                  "DEFAULT_THROTTLE_RATES": dict.fromkeys(("anon", "user", "matching", "scheduling", "answering"),
+                                                          "100000/min")}

@@ -131,3 +131,15 @@ def test_the_owner_sees_who_answered_a_named_survey_and_nobody_else_does(client,
     assert "Who answered" not in page.content.decode()
     client.force_login(people.outsider)
     assert client.get(reverse("surveys:survey_results", args=[named.slug])).status_code == 403
+
+
+def test_starting_to_answer_is_rate_limited(client, people, settings):
+    from django.core.cache import cache
+
+    opened = survey(people.member, people.organisation, open_link=True)
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "answering": "2/min"}}
+    cache.clear()
+    url = reverse("surveys:survey_answer", args=[opened.slug])
+    assert [client.post(url).status_code for _ in range(3)] == [302, 302, 429]
+    cache.clear()

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.views import View
 
 from northern_connections.core.permissions import VIEW
+from northern_connections.core.throttling import ScopeThrottledMixin
 from northern_connections.core.views import GateView
 
 from .. import answering, selectors, services
@@ -38,9 +39,11 @@ def _error_page(request, survey, error, status=400):
     return render(request, "surveys/answer_start.html", {"survey": survey, "errors": messages}, status=status)
 
 
-class InvitationAnswerView(View):
+class InvitationAnswerView(ScopeThrottledMixin, View):
     """The link in an invitation: GET shows the survey (mail scanners follow links: nothing is used up),
     POST starts answering."""
+
+    throttle_scope = "answering"
 
     def _invitation(self, token):
         invitation = Invitation.objects.select_related("survey__owner").filter(token_digest=digest(token)).first()
@@ -62,10 +65,12 @@ class InvitationAnswerView(View):
         return _to_ballot(request, survey, started)
 
 
-class SurveyAnswerView(GateView):
-    """The open link: the introduction and a start button (or "continue" where a draft is in this browser)."""
+class SurveyAnswerView(ScopeThrottledMixin, GateView):
+    """The open link: the introduction and a start button (or "continue" where a draft is in this browser).
+    Starting is rate-limited (each start hands out a ballot)."""
 
     model, action = Survey, VIEW
+    throttle_scope = "answering"
 
     def get(self, request, slug):
         survey = self.get_object()
