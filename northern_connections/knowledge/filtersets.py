@@ -67,12 +67,14 @@ class CaseFilterSet(SearchRankedMixin, RelatedFilterMixin, django_filters.Filter
         model = ProcurementCase
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices: dict | None = None, **kwargs):
+        """`choices` gives the procedure and CPV vocabularies when the caller has read them already (facets)."""
         super().__init__(*args, **kwargs)
-        self.filters["procedure"].extra["choices"] = procedure_choices()
         from .selectors import cpv_divisions
 
-        self.filters["cpv"].extra["choices"] = cpv_divisions()
+        choices = choices or {}
+        self.filters["procedure"].extra["choices"] = choices.get("procedure") or procedure_choices()
+        self.filters["cpv"].extra["choices"] = choices.get("cpv") or cpv_divisions()
 
     def filter_cpv(self, queryset, name, value):
         return queryset.filter(cpv_division_q(value)) if value else queryset

@@ -77,8 +77,8 @@ def procedure_label_map() -> dict[str, str]:
 
 def cpv_divisions() -> list[tuple[str, str]]:
     """CPV divisions (two digits) with their names: the CPV facet's values."""
-    rows = CpvCode.objects.filter(code__regex=r"^\d{2}000000-").order_by("code").values_list("code", "name")
-    return [(code[:2], f"{code[:2]} {name}") for code, name in rows]
+    rows = CpvCode.objects.filter(code__contains="000000-").order_by("code").values_list("code", "name")
+    return [(code[:2], f"{code[:2]} {name}") for code, name in rows if code[2:9] == "000000-"]
 
 
 def similar_cases(*, actor, case: ProcurementCase, limit: int = 5) -> list[ProcurementCase]:
@@ -152,27 +152,43 @@ def _facet_labels() -> dict[str, tuple[str, list[tuple[str, str]]]]:
     }
 
 
-def case_facets(*, actor, data) -> list[Facet]:
+def case_vocabularies() -> dict:
+    """The procedure and CPV-division choices of the case filters, read once per page."""
+    return {"procedure": procedure_choices(), "cpv": cpv_divisions()}
+
+
+def case_facets(*, actor, data, filterset=None) -> list[Facet]:
     """Each facet's values with the number of cases, counted with every other facet's choice applied.
 
     The counts are those a user gets by ticking the value next (a "disjunctive" facet): ticking a second
     country adds its cases, so its count ignores the first country but keeps the search and the other facets.
+    One filter set parses the choices (pass the page's own); each facet applies the other filters to the
+    gated rows and counts in one query.
     """
     from .filtersets import CaseFilterSet
 
+    vocabularies = _facet_labels()
+    base = case_list(actor=actor)
+    if filterset is None:
+        given = {"procedure": vocabularies["procedure"][1], "cpv": vocabularies["cpv"][1]}
+        filterset = CaseFilterSet(data or None, queryset=base, choices=given)
+    valid = filterset.is_valid() if filterset.is_bound else True
+    cleaned = filterset.form.cleaned_data if filterset.is_bound and valid else {}
+    selected_values = {name: {str(v) for v in (data.getlist(name) if hasattr(data, "getlist") else [])}
+                       for name in vocabularies}
     facets = []
-    for name, (label, choices) in _facet_labels().items():
-        others = data.copy()
-        others.pop(name, None)
-        filterset = CaseFilterSet(others, queryset=case_list(actor=actor))
-        rows = filterset.qs if filterset.is_valid() else case_list(actor=actor).none()
+    for name, (label, choices) in vocabularies.items():
+        rows = base if valid else base.none()
+        for other, flt in filterset.filters.items():
+            if other != name and cleaned.get(other) not in (None, "", []):
+                rows = flt.filter(rows, cleaned[other])
         counts = _counts(rows, name)
-        selected = set(data.getlist(name)) if hasattr(data, "getlist") else set()
-        labels = dict(choices) if choices else {code: country_name(code) for code in counts}
-        options = [FacetOption(value, labels.get(value, value), counts.get(value, 0), value in selected)
-                   for value in (labels if choices else sorted(counts, key=lambda c: labels[c]))
-                   if counts.get(value) or value in selected]
-        facets.append(Facet(name, label, options))
+        selected = selected_values[name]
+        labels = dict(choices) if choices else {code: country_name(code) for code in counts | dict.fromkeys(selected)}
+        order = labels if choices else sorted(labels, key=lambda c: labels[c])
+        facets.append(Facet(name, label, [FacetOption(value, labels.get(value, value), counts.get(value, 0),
+                                                      value in selected)
+                                          for value in order if counts.get(value) or value in selected]))
     return facets
 
 

@@ -101,7 +101,8 @@ class CaseListView(GateView):
     page_size = 20
 
     def get(self, request):
-        filterset = CaseFilterSet(request.GET or None, queryset=selectors.case_list(actor=request.user))
+        filterset = CaseFilterSet(request.GET or None, queryset=selectors.case_list(actor=request.user),
+                                  choices=selectors.case_vocabularies())
         rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         page = _page(request, rows, self.page_size)
         query = request.GET.get("q", "")
@@ -109,7 +110,7 @@ class CaseListView(GateView):
                 for case in page.object_list]
         return render(request, self.template_name, {
             "filterset": filterset, "page": page, "hits": hits, "query": query,
-            "facets": selectors.case_facets(actor=request.user, data=request.GET),
+            "facets": selectors.case_facets(actor=request.user, data=request.GET, filterset=filterset),
             "can_add": can_add(request.user, ProcurementCase), "querystring": _without_page(request)})
 
 
