@@ -190,6 +190,48 @@ def ranked_ids(queryset: models.QuerySet, query: str, limit: int | None = None) 
         return [row[0] for row in cursor.fetchall()]
 
 
+def ranked_ids_by_model(querysets: dict[str, models.QuerySet], query: str, limit: int) -> dict[str, list[int]] | None:
+    """`ranked_ids` of several models at once: the best `limit` ids of each queryset, in one query.
+
+    A site-wide search over cases, toolbox items and publications would otherwise match the text
+    index once per model; here it is matched once, and a window function ranks within each model
+    (same relevance measure and tie-break as `ranked_ids`, so each list equals that model's own).
+    One queryset per model: the keys only name them in the answer.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return None
+    keys = {ContentType.objects.get_for_model(qs.model).pk: key for key, qs in querysets.items()}
+    clauses, params = [], []
+    for qs in querysets.values():
+        inner_sql, inner_params = qs.order_by().values("pk").query.get_compiler(using=qs.db).as_sql()
+        clauses.append(f"(e.content_type_id = %s AND e.object_id IN ({inner_sql}))")
+        params += [ContentType.objects.get_for_model(qs.model).pk, *inner_params]
+    restricted = " OR ".join(clauses)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT ct, oid FROM (SELECT e.content_type_id AS ct, e.object_id AS oid, ROW_NUMBER() OVER ("
+            "PARTITION BY e.content_type_id ORDER BY ts_rank(to_tsvector('simple', e.tokens), q, 2) DESC, "
+            "e.object_id) AS n FROM core_searchentry e, to_tsquery('simple', %s) q "
+            f"WHERE to_tsvector('simple', e.tokens) @@ q AND ({restricted})) ranked WHERE n <= %s ORDER BY ct, n"
+        )
+        params = [_tsquery(terms), *params, limit]
+    else:
+        sql = (
+            "SELECT ct, oid FROM (SELECT ct, oid, ROW_NUMBER() OVER (PARTITION BY ct ORDER BY r, oid) AS n FROM ("
+            "SELECT e.content_type_id AS ct, e.object_id AS oid, bm25(core_searchentry_fts) AS r "
+            "FROM core_searchentry_fts f JOIN core_searchentry e ON e.id = f.rowid "
+            f"WHERE core_searchentry_fts MATCH %s AND ({restricted}))) WHERE n <= %s ORDER BY ct, n"
+        )
+        params = [_fts5_query(terms), *params, limit]
+    found: dict[str, list[int]] = {key: [] for key in querysets}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for content_type_id, object_id in cursor.fetchall():
+            found[keys[content_type_id]].append(object_id)
+    return found
+
+
 def search_ranked(
     queryset: models.QuerySet, query: str, *then_by: str, unfiltered: models.QuerySet | None = None
 ) -> models.QuerySet:

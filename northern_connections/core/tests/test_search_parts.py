@@ -39,3 +39,23 @@ def test_highlighted_snippet_escapes_the_text():
 
 def test_snippet_without_a_match_is_the_start_of_the_text():
     assert snippet("A short text.", "hydrogen", "en") == [("A short text.", False)]
+
+
+def test_ranked_ids_by_model_equals_each_models_own_ranking(people):
+    from northern_connections.accounts.models import User
+    from northern_connections.directory.tests.factories import OrganisationFactory
+
+    texts = ["wind wind turbine blades", "wind farm service", "solar panels", "wind"]
+    for n, text in enumerate(texts):
+        search.index_object(OrganisationFactory(slug=f"ranked-{n}"), text, "en")
+    for user, text in zip(User.objects.order_by("pk"), ["wind turbine", "no match here", "wind"], strict=False):
+        search.index_object(user, text, "en")
+    querysets = {"orgs": Organisation.objects.all(), "users": User.objects.all(),
+                 "few": Organisation.objects.filter(slug__in=["ranked-1", "ranked-2"])}
+    both = search.ranked_ids_by_model({k: v for k, v in querysets.items() if k != "few"}, "wind", limit=2)
+    assert both == {"orgs": search.ranked_ids(Organisation.objects.all(), "wind", limit=2),
+                    "users": search.ranked_ids(User.objects.all(), "wind", limit=2)}
+    assert len(both["orgs"]) == 2 and len(both["users"]) == 2
+    assert search.ranked_ids_by_model({"few": querysets["few"]}, "wind", limit=5) == {
+        "few": [Organisation.objects.get(slug="ranked-1").pk]}
+    assert search.ranked_ids_by_model(querysets, "   ", limit=5) is None
