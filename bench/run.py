@@ -11,6 +11,7 @@ BENCHMARKS = [
     "bench_audit.py", "bench_support.py", "bench_livinglabs.py", "bench_partnering.py", "bench_monitoring.py",
     "bench_strategy.py",
     "bench_surveys.py",
+    "bench_knowledge.py",
 ]
 
 

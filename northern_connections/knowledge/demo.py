@@ -324,7 +324,7 @@ DIMENSIONS = [
 def _questionnaire() -> Questionnaire:
     form, _ = Questionnaire.objects.update_or_create(slug="sme-innovation", defaults={
         "title": "SME innovation self-assessment", "is_active": True,
-        "description": "Twenty questions in six dimensions, about fifteen minutes. You see your scores beside "
+        "description": "Eighteen questions in six dimensions, about fifteen minutes. You see your scores beside "
                        "comparable SMEs and get toolbox items, support measures and clusters to look at."})
     for order, (key, name, kinds, questions) in enumerate(DIMENSIONS, start=1):
         dimension, _ = Dimension.objects.update_or_create(questionnaire=form, key=key, defaults={

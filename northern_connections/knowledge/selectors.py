@@ -317,8 +317,9 @@ def assessment_page(*, actor, assessment: Assessment) -> dict:
 
 
 def recommended_toolbox(*, actor, keys: list[str], limit: int = 6) -> list[ToolboxItem]:
-    """Published toolbox items that help with the weakest dimensions, the weakest first."""
-    items = list(ToolboxItem.objects.restrict(actor, VIEW).filter(version__gt=0).order_by("title"))
+    """Published toolbox items for SMEs that help with the weakest dimensions, the weakest first."""
+    items = list(ToolboxItem.objects.restrict(actor, VIEW).filter(version__gt=0, audience__icontains='"sme"')
+                 .order_by("title"))
     ranked = [(min((keys.index(t) for t in item.topics if t in keys), default=None), item) for item in items]
     return [item for rank, item in sorted((r for r in ranked if r[0] is not None), key=lambda r: (r[0], r[1].title))
             ][:limit]
