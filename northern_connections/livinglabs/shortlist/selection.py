@@ -158,7 +158,7 @@ class ExactSelector:
     def solve(self, scores: np.ndarray, hint: Sequence[int] = ()) -> Selection:
         cp = self._cp
         weights = np.rint(np.asarray(scores, dtype=float) * SCALE).astype(np.int64)
-        self.model.maximize(sum(int(w) * v for w, v in zip(weights, self.x, strict=True)))
+        self.model.maximize(cp.LinearExpr.weighted_sum(self.x, weights.tolist()))
         self.model.clear_hints()
         chosen_hint = set(hint)
         for i, var in enumerate(self.x):
