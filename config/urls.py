@@ -3,7 +3,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
+
+from northern_connections.core.api.docs import ApiDocsView
 
 api_v1 = ([path("", include("config.api"))], "v1")
 
@@ -28,7 +30,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(([path("v1/", include(api_v1))], "api"))),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema", template_name="api/docs.html"),
+    path("api/docs/", ApiDocsView.as_view(url_name="schema", template_name="api/docs.html"),
          name="api-docs"),
 ]
 if settings.DEBUG:

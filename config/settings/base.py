@@ -76,7 +76,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations (core/observability.py): /healthz, /readyz and /metrics answered before anything else;
+    # then one log line and the metrics of every request, timed around all that follows.
+    "northern_connections.core.observability.ProbeMiddleware",
+    "northern_connections.core.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "northern_connections.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -297,9 +302,16 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "northern_connections.core.observability.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per request (core/observability.py); on in production, here only on request (runserver logs too).
+    "loggers": {"nc.request": {"level": "INFO" if env_bool("NC_REQUEST_LOG", False) else "WARNING"}},
 }
+# Content Security Policy (core/security.py): a dict of directive -> sources; None sends no header.
+CONTENT_SECURITY_POLICY = None
+# /metrics (core/observability.py): with a token, only `Authorization: Bearer <token>`; without, loopback only.
+METRICS_TOKEN = os.environ.get("NC_METRICS_TOKEN", "")
 
 # Matchmaking: an optional local sentence-transformers model (a path; never downloaded at run
 # time) fused with the lexical score, and how many change-log entries a process replays before
