@@ -13,7 +13,7 @@ from northern_connections.core import audit
 from northern_connections.core.permissions import can, can_add
 from northern_connections.core.views import PDF, XLSX, GateView, ObjectActionView, download, submit_form
 
-from .. import documents, selectors, services
+from .. import charts, documents, selectors, services
 from ..forms import JointReportForm, PartnerReportChoiceForm, PeriodForm
 from ..models import JointReport, Project
 from ..permissions import FULL, LEAD
@@ -62,6 +62,7 @@ class JointDetailView(GateView):
             "form": form or JointReportForm(initial={"narrative": joint.narrative,
                                                      "public_summary": joint.public_summary}),
             "include_form": PartnerReportChoiceForm(reports=services.available_reports(joint)) if may_lead else None,
+            "budget_chart": charts.budget_chart(figures) if figures.budget else None,
         })
         return context
 
