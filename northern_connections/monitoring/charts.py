@@ -17,7 +17,7 @@ def budget_chart(figures) -> charts.Chart:
         spent[line.key[0]] += line.spent
     partners = [p for p in figures.partners if p.pk in budget or p.pk in spent]
     return charts.bar_chart(
-        title=_("Budget and certified spending up to the period per partner (EUR)"),
+        title=_("Budget and certified spending (EUR)"),
         labels=[f"PP{p.number}" for p in partners],
         series=[charts.Series(_("Budget"), [float(budget[p.pk]) for p in partners]),
                 charts.Series(_("Certified"), [float(spent[p.pk]) for p in partners])],
