@@ -60,6 +60,9 @@ def _solver(seconds: float):
     solver.parameters.num_workers = 1  # deterministic, and the machine is shared
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = max(seconds, 0.01)
+    # The full LP relaxation of the covering rules: on 2,000 candidates it proves the optimum ~5x sooner
+    # than the default level (1.1 s against 6 s for the top 3 at load average 10; bench_partnering.py).
+    solver.parameters.linearization_level = 2
     return solver
 
 
