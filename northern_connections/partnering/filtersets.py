@@ -1,6 +1,7 @@
 """Filters of the call catalogue and the partner requests, shared by the pages and the API."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from northern_connections.core.search import search_filter
@@ -18,7 +19,8 @@ class FundingCallFilterSet(SearchMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     programme = django_filters.CharFilter(label=_("Programme"), lookup_expr="icontains")
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=CallStatus.choices, distinct=False)
-    deadline_after = django_filters.DateFilter(label=_("Deadline from"), field_name="deadline", lookup_expr="gte")
+    deadline_after = django_filters.DateFilter(label=_("Deadline from"), field_name="deadline", lookup_expr="gte",
+                                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     class Meta:
         model = FundingCall

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from northern_connections.directory.models import Organisation, ValueChainStep
 from northern_connections.directory.models.organisations import verified_kind_q
@@ -19,6 +20,13 @@ def _codes(text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     return [w.strip() for w in text.split(",") if w.strip()]
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations by their full name (their str() is the short name)."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name
 
 
 class OwnedForm(forms.Form):
@@ -50,7 +58,7 @@ class PartnerRequestForm(forms.ModelForm):
             self.fields["keywords_text"].initial = ", ".join(self.instance.keywords)
             self.fields["countries_text"].initial = ", ".join(self.instance.target_countries)
         if user is not None:
-            self.fields["owner"] = forms.ModelChoiceField(
+            self.fields["owner"] = OrganisationChoiceField(
                 label=_("Organisation"), queryset=OwnedForm().organisations(user))
 
     def _post_clean(self):
@@ -64,7 +72,7 @@ class PartnerRequestForm(forms.ModelForm):
 
 
 class InterestForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=Organisation.objects.none())
+    organisation = OrganisationChoiceField(label=_("On behalf of"), queryset=Organisation.objects.none())
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
     def __init__(self, *args, user=None, exclude=None, **kwargs):
@@ -74,7 +82,7 @@ class InterestForm(forms.Form):
 
 
 class ConsortiumForm(forms.Form):
-    coordinator = forms.ModelChoiceField(label=_("Coordinator"), queryset=Organisation.objects.none())
+    coordinator = OrganisationChoiceField(label=_("Coordinator"), queryset=Organisation.objects.none())
     name = forms.CharField(label=_("Name"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -89,7 +97,7 @@ class ConsortiumForm(forms.Form):
 
 
 class MemberInviteForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.order_by("name"))
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.order_by("name"))
     role = forms.ChoiceField(label=_("Role"), choices=[c for c in MemberRole.choices if c[0] != MemberRole.COORDINATOR])
     budget_eur = forms.IntegerField(label=_("Budget (EUR)"), min_value=0, initial=0)
     work_packages_led = forms.CharField(label=_("Work packages led"), max_length=100, required=False)
@@ -110,7 +118,7 @@ class MemberForm(forms.ModelForm):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=ConsortiumMember.objects.none(), required=False)
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE_WIDGET)
+    deadline = forms.DateField(label=pgettext_lazy("task", "Deadline"), required=False, widget=DATE_WIDGET)
 
     def __init__(self, *args, consortium: Consortium | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -11,7 +11,7 @@ from northern_connections.directory.models import Organisation
 
 from . import eligibility, regions
 from .builder.rules import Candidate, Requirements
-from .choices import COUNTED_MEMBER_STATUSES, CohesionCategory, MemberStatus
+from .choices import COUNTED_MEMBER_STATUSES, CallStatus, CohesionCategory, MemberRole, MemberStatus
 from .models import (
     Consortium,
     ConsortiumDocument,
@@ -26,7 +26,10 @@ from .workflow import INTEREST_WORKFLOW, REQUEST_WORKFLOW
 
 
 def call_list(*, actor) -> QuerySet[FundingCall]:
-    return FundingCall.objects.restrict(actor, VIEW).order_by("deadline", "topic_identifier")
+    """Open and forthcoming calls first, soonest deadline first; closed ones after them."""
+    closed = Case(When(status=CallStatus.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return (FundingCall.objects.restrict(actor, VIEW).annotate(is_closed=closed)
+            .order_by("is_closed", "deadline", "topic_identifier"))
 
 
 def call_page(*, actor, funding_call: FundingCall) -> dict:
@@ -58,6 +61,7 @@ def request_page(*, actor, partner_request: PartnerRequest) -> dict:
         "may_express": can(actor, EXPRESS, partner_request),
         "senders": _senders(actor).exclude(pk=partner_request.owner_id),
         "suggestions": suggested_partners(actor=actor, partner_request=partner_request) if may_change else [],
+        "similar": similar_requests(actor=actor, partner_request=partner_request),
         "log": partner_request.transitions.select_related("by"),
     }
 
@@ -76,12 +80,29 @@ def suggested_partners(*, actor, partner_request: PartnerRequest, top_k: int = 1
         return []
 
 
+def similar_requests(*, actor, partner_request: PartnerRequest, top_k: int = 5) -> list:
+    """Published requests of other organisations that the engine ranks for this one."""
+    from northern_connections.matchmaking.selectors import PARTNER_REQUEST_KIND, partners_for_request
+
+    steps = [s.slug for s in partner_request.value_chain_steps.all()]
+    try:
+        results = partners_for_request(actor=actor, text=partner_request.search_text(),
+                                       tags={"steps": steps} if steps else {}, exclude=[partner_request.pk],
+                                       kind=PARTNER_REQUEST_KIND, top_k=top_k + 5)
+    except LookupError:
+        return []
+    return [r for r in results if r.object.owner_id != partner_request.owner_id][:top_k]
+
+
 def consortium_list(*, actor) -> QuerySet[Consortium]:
     return Consortium.objects.restrict(actor, VIEW).select_related("call").order_by("name")
 
 
 def consortium_get(*, actor, slug: str) -> Consortium | None:
-    members = ConsortiumMember.objects.select_related("organisation__nuts_region").order_by("role", "pk")
+    coordinator_first = Case(When(role=MemberRole.COORDINATOR, then=Value(0)), default=Value(1),
+                             output_field=IntegerField())
+    members = (ConsortiumMember.objects.select_related("organisation__nuts_region")
+               .annotate(coordinator_first=coordinator_first).order_by("coordinator_first", "role", "pk"))
     return (Consortium.objects.restrict(actor, VIEW).select_related("call")
             .prefetch_related(Prefetch("members", queryset=members)).filter(slug=slug).first())
 
@@ -100,7 +121,7 @@ def consortium_checklist(consortium: Consortium) -> list[eligibility.Check]:
     rules = eligibility.Rules(min_partners=call.min_partners, min_countries=call.min_countries,
                               eligible_countries=tuple(call.eligible_countries),
                               required_categories=tuple(call.required_categories),
-                              budget_min=call.budget_min_eur, budget_max=call.budget_max_eur)
+                              budget_max=call.budget_max_eur)  # the portal's minimum is per grant, not a floor
     members = [eligibility.Member(m.organisation.name, m.organisation.country,
                                   regions.organisation_category(m.organisation), m.budget_eur,
                                   m.status == MemberStatus.JOINED)
@@ -108,8 +129,9 @@ def consortium_checklist(consortium: Consortium) -> list[eligibility.Check]:
     return eligibility.checklist(rules, members)
 
 
-CATEGORY_NAMES = {"more_developed": _lazy("more developed"), "transition": _lazy("transition"),
-                  "less_developed": _lazy("less developed")}
+CATEGORY_LINES = {"more_developed": _lazy("A partner from a more developed region"),
+                  "transition": _lazy("A partner from a transition region"),
+                  "less_developed": _lazy("A partner from a less developed region")}
 
 
 def checklist_line(check: eligibility.Check) -> str:
@@ -123,7 +145,7 @@ def checklist_line(check: eligibility.Check) -> str:
         return _("Every partner from an eligible country") + (f" ({v['outside']})" if v["outside"] else "")
     if check.key.startswith("category:"):
         category = check.key.split(":", 1)[1]
-        return _("A partner from a %(category)s region") % {"category": CATEGORY_NAMES.get(category, category)}
+        return str(CATEGORY_LINES.get(category, category))
     if check.key == "budget_min":
         return _("Budget of at least EUR %(limit)s (now EUR %(total)s)") % {k: f"{n:,}" for k, n in v.items()}
     if check.key == "budget_max":
@@ -153,22 +175,23 @@ def builder_candidates(*, actor, consortium: Consortium, steps: list, countries:
                        limit: int = 300) -> tuple[list[Candidate], dict[str, Organisation]]:
     """Candidate organisations for the builder: public organisations with at least one of ``steps``,
     each with its fit (the share of the steps it covers, plus the engine's score where it ranks it)."""
-    wanted = {s.slug for s in steps}
+    # Steps by their names in the reader's language: the builder's explanations quote them as they are.
+    wanted = {str(s) for s in steps}
     orgs = (Organisation.objects.restrict(actor, VIEW).filter(value_chain_steps__in=steps)
             .select_related("nuts_region").prefetch_related("value_chain_steps").distinct().order_by("pk"))
     if countries:
         orgs = orgs.filter(country__in=countries)
-    engine = _engine_scores(actor, consortium, wanted)
+    engine = _engine_scores(actor, consortium, {s.slug for s in steps})
     candidates, by_id = [], {}
     for org in orgs[:limit]:
-        covered = frozenset(s.slug for s in org.value_chain_steps.all()) & wanted
+        covered = frozenset(str(s) for s in org.value_chain_steps.all()) & wanted
         fit = round(len(covered) / max(len(wanted), 1) + engine.get(org.pk, 0.0), 3)
         candidates.append(Candidate(str(org.pk), org.country, regions.organisation_category(org), covered, fit))
         by_id[str(org.pk)] = org
     fixed = [m.organisation for m in consortium.members.all() if m.is_counted]
     for org in fixed:
         if str(org.pk) not in by_id:
-            covered = frozenset(s.slug for s in org.value_chain_steps.all()) & wanted
+            covered = frozenset(str(s) for s in org.value_chain_steps.all()) & wanted
             candidates.append(Candidate(str(org.pk), org.country, regions.organisation_category(org), covered, 0.0))
             by_id[str(org.pk)] = org
     return candidates, by_id
@@ -189,11 +212,11 @@ def _engine_scores(actor, consortium: Consortium, steps: set[str]) -> dict[int, 
 def builder_requirements(*, consortium: Consortium, steps: list, min_size: int, max_size: int,
                          categories: tuple[str, ...], max_per_country: int | None) -> Requirements:
     fixed = tuple(str(m.organisation_id) for m in consortium.members.all() if m.is_counted)
-    return Requirements(min_size=min_size, max_size=max_size, competences=tuple(s.slug for s in steps),
+    return Requirements(min_size=min_size, max_size=max_size, competences=tuple(str(s) for s in steps),
                         required_categories=categories, max_per_country=max_per_country, fixed=fixed)
 
 
 def step_names(steps) -> dict[str, str]:
-    return {s.slug: str(s) for s in steps}
+    return {str(s): str(s) for s in steps}
 
 

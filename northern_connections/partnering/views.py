@@ -160,7 +160,9 @@ class ConsortiumDetailView(ObjectDetailView):
 
     def get_extra_context(self, obj):
         context = selectors.consortium_page(actor=self.request.user, consortium=obj)
-        context.update(invite_form=MemberInviteForm(), task_form=TaskForm(consortium=obj), document_form=DocumentForm())
+        # Prefixed: three forms on one page must not share field ids (id_title twice breaks labels)
+        context.update(invite_form=MemberInviteForm(prefix="invite"), task_form=TaskForm(consortium=obj, prefix="task"),
+                       document_form=DocumentForm(prefix="document"))
         return context
 
 
@@ -169,11 +171,12 @@ class WorkspacePostView(GateView):
 
     model = Consortium
     form_class = None
+    prefix = ""
     action = VIEW
     message = ""
 
     def form(self, consortium):
-        return self.form_class(self.request.POST, self.request.FILES)
+        return self.form_class(self.request.POST, self.request.FILES, prefix=self.prefix)
 
     def write(self, consortium):
         raise NotImplementedError
@@ -185,24 +188,24 @@ class WorkspacePostView(GateView):
 
 
 class MemberInviteView(WorkspacePostView):
-    form_class, action, message = MemberInviteForm, CHANGE, _lazy("The organisation was invited.")
+    form_class, prefix, action, message = MemberInviteForm, "invite", CHANGE, _lazy("The organisation was invited.")
 
     def write(self, consortium):
         return partial(services.member_invite, actor=self.request.user, consortium=consortium)
 
 
 class TaskAddView(WorkspacePostView):
-    form_class, message = TaskForm, _lazy("Task added.")
+    form_class, prefix, message = TaskForm, "task", _lazy("Task added.")
 
     def form(self, consortium):
-        return TaskForm(self.request.POST, consortium=consortium)
+        return TaskForm(self.request.POST, consortium=consortium, prefix=self.prefix)
 
     def write(self, consortium):
         return partial(services.task_add, actor=self.request.user, consortium=consortium)
 
 
 class DocumentAddView(WorkspacePostView):
-    form_class, message = DocumentForm, _lazy("Document shared.")
+    form_class, prefix, message = DocumentForm, "document", _lazy("Document shared.")
 
     def write(self, consortium):
         return partial(services.document_add, actor=self.request.user, consortium=consortium)

@@ -92,3 +92,33 @@ def test_request_pages_and_references(people, client, frozen):
     assert request.reference == "TOSE20261201001"
     page = client.get(reverse("partnering:request_list"), {"reference": "TOSE2026"}).content.decode()
     assert "Blade drones" in page
+
+
+def test_the_engine_suggests_matching_requests(people, client):
+    from northern_connections.partnering.selectors import similar_requests
+
+    from .factories import PartnerRequestFactory
+
+    mine = PartnerRequestFactory(owner=people.organisation, status="published", reference="TOSE20261201001",
+                                 title="Blade inspection drones", summary="Drones that inspect turbine blades.")
+    theirs = PartnerRequestFactory(owner=people.other_organisation, status="published", reference="TRDK20261201001",
+                                   kind="TR", title="Looking for blade inspection by drone",
+                                   summary="We need drones to inspect the blades of our turbines.")
+    PartnerRequestFactory(owner=people.other_organisation, title="Unpublished drones for blade inspection")
+    found = similar_requests(actor=people.users["member"], partner_request=mine)
+    assert [r.object for r in found] == [theirs]
+    client.force_login(people.users["member"])
+    page = client.get(reverse("partnering:request_detail", args=[mine.pk])).content.decode()
+    assert "Matching partner requests" in page and "TRDK20261201001" in page
+
+
+def test_workspace_forms_post_with_their_prefixes(world, client):
+    people, consortium, orgs = world
+    client.force_login(people.users["member"])
+    client.post(reverse("partnering:task_add", args=[consortium.slug]), {"task-title": "Write WP1"})
+    client.post(reverse("partnering:member_invite", args=[consortium.slug]),
+                {"invite-organisation": orgs[0].pk, "invite-role": "partner", "invite-budget_eur": "250000"})
+    assert consortium.tasks.get().title == "Write WP1"
+    assert consortium.members.get(organisation=orgs[0]).budget_eur == 250_000
+    page = client.get(reverse("partnering:consortium_detail", args=[consortium.slug])).content.decode()
+    assert page.count('id="id_task-title"') == 1 and 'id="id_title"' not in page
