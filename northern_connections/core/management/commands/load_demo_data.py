@@ -8,7 +8,7 @@ from northern_connections.core.management.batch import BatchCommand
 
 # Apps whose demo worlds build on each other, in dependency order; each has demo.py with load().
 DEMO_APPS = ["directory", "challenges", "matchmaking", "events", "livinglabs", "support", "monitoring", "strategy",
-             "knowledge", "surveys"]
+             "knowledge", "surveys", "partnering"]
 
 
 class Command(BatchCommand):
