@@ -113,7 +113,13 @@ def test_register_request_accept_schedule_publish_and_download_agenda(page: Page
     page.get_by_role("button", name="Compute the schedule").click()
     expect(page.get_by_text("1 of 1 accepted meetings are scheduled")).to_be_visible()
     expect(page.locator("table.grid-table")).to_contain_text("Vindkraft Service ApS – Fjord Heat AS")
+    expect(page.locator("#breaks-summary")).to_contain_text("No participant has a break.")
     assert axe_serious(page) == []
+    # "keep improving" resumes from this schedule (one meeting: it stays where it is)
+    page.get_by_label("Time to keep improving (seconds)").fill("3")
+    page.get_by_role("button", name="Keep improving").click()
+    expect(page.get_by_text("The scheduler keeps improving the current schedule")).to_be_visible()
+    expect(page.get_by_text("1 of 1 accepted meetings are scheduled")).to_be_visible()
     page.get_by_role("button", name="Publish the schedule").click()
     expect(page.get_by_text("Schedule published")).to_be_visible()
     meeting = Meeting.objects.get()

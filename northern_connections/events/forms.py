@@ -249,6 +249,13 @@ class ScheduleRunForm(forms.Form):
                                                 "and says how far it may be from the optimum."))
 
 
+class ScheduleImproveForm(forms.Form):
+    """"Keep improving": the time for a run that starts from the current schedule."""
+
+    time_limit = forms.IntegerField(label=_("Time to keep improving (seconds)"), min_value=1, max_value=600,
+                                    initial=60)
+
+
 class ScreenForm(forms.Form):
     participants = forms.ModelMultipleChoiceField(queryset=Participant.objects.none(), required=False)
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("reject", _("Reject"))])

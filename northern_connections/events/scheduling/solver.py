@@ -57,7 +57,7 @@ from .bounds import combinatorial_bound, count_bound, lp_bound, participant_brea
 from .fill import fill_parallel
 from .greedy import greedy_assign, improve
 from .instance import Instance, parse_instance
-from .localsearch import anneal_parallel, anneal_restarts
+from .localsearch import anneal_parallel
 from .metrics import agenda_cost, check_hard_rules
 
 # CP-SAT is used up to this many (meeting, slot) variables; beyond, the model's memory and the
@@ -97,10 +97,10 @@ MAXSAT = "maxsat"  # RC2 on the exact encoding (maxsat.py)
 SAT_LADDER = "sat-ladder"  # CaDiCaL on the run-count encoding with implied constraints, from the bound up (exact.py)
 RESUMED = "resumed"  # the schedule handed to solve() as ``start`` (keep improving)
 # The break portfolio on event-sized instances: both cores anneal for a head start (a good
-# schedule gives the SAT ladder its phases), then the ladder runs in a child process while one
-# annealing run goes on here (its schedule is the answer if the ladder does not finish in time).
-# Measured: two ladders (CaDiCaL 1.9 and 1.5) side by side were no faster than one, and without
-# the annealing the fallback schedule stayed at the head start's (13 breaks on forum-14).
+# schedule gives the SAT searches their phases), then two SAT searches in child processes, one
+# proving from the bound up, one a step ahead looking for the schedule (exact.ladder). Measured: the
+# proof and the final schedule of forum-13crafb take 15 and 10 s of CPU; in a row they missed
+# 60 s under load, side by side they need the longer of the two.
 PORTFOLIO_HEAD_SECONDS = 8.0
 PORTFOLIO_HEAD_SHARE = 0.15
 
@@ -524,9 +524,9 @@ def _participant_bounds(state: SolveState, everything_placed: bool) -> list[int]
 
 
 def _break_portfolio(state: SolveState, lower: BreakLowerBounds) -> None:
-    """Event-sized and every meeting fits: annealing on both cores for a head start, then the SAT
-    ladder (exact.py) in a child process, started from the annealing's schedule, racing one
-    annealing run here, until the best schedule meets the best proven bound or the time is up."""
+    """Event-sized and every meeting fits: annealing on both cores for a head start, then two SAT
+    searches (exact.py) in child processes, one climbing from the proven bound (the proof), one a
+    step ahead of it (the schedule), until the bounds meet or the time is up."""
     from .exact import LadderRace
 
     inst = state.instance
@@ -542,24 +542,21 @@ def _break_portfolio(state: SolveState, lower: BreakLowerBounds) -> None:
     state.report("phase 2: proving the fewest breaks")
     started = time.monotonic()
     state.ran(SAT_LADDER)
-    race = LadderRace(inst, lower=lower.per_participant, upper=state.cost()[0], hint=state.best)
+    race = LadderRace(inst, lower=lower.per_participant, upper=state.cost()[0], hint=state.best,
+                      modes=("up", "ahead") if state.workers > 1 else ("up",))
     try:
-        def stop_at() -> int:
-            # the annealing stops at the proven bound, or at once when the ladder has finished
-            return 1 << 30 if race.poll() else race.lower_bound
-
-        with state.running(ANNEALING):
-            found = anneal_restarts(inst, state.best, time_limit=state.budget(1.0), seed=state.seed + 7,
-                                    target=(base, base), rounds=3, external_lb=stop_at)
-        state.adopt(found, ANNEALING)
-        result = race.result()
+        deadline = time.monotonic() + state.budget(1.0)
+        while time.monotonic() < deadline and not race.poll():
+            if race.best is not None and state.cost(race.best)[0] < state.cost()[0]:
+                state.adopt(race.best, SAT_LADDER)
+            time.sleep(0.05)
+        race.poll()
     finally:
         race.stop()
         state.ran(SAT_LADDER, time.monotonic() - started)
-    if result is not None and result[1] is not None and len(result[1]) == len(state.best) \
-            and state.cost(result[1]) < state.cost():
-        state.adopt(result[1], SAT_LADDER)
-    state.prove_breaks(race.lower_bound if result is None else result[0])
+    if race.best is not None and len(race.best) == len(state.best) and state.cost(race.best) < state.cost():
+        state.adopt(race.best, SAT_LADDER)
+    state.prove_breaks(race.lower_bound)
     state.phases.append({"phase": "breaks-portfolio", "value": state.cost()[0], "bound": state.breaks_bound,
                          "seconds": round(time.monotonic() - started, 3)})
 

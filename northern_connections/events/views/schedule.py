@@ -14,10 +14,10 @@ from northern_connections.core.throttling import ScopeThrottledMixin
 from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView
 
 from .. import selectors, services
-from ..forms import MeetingAddForm, MoveForm, ScheduleRunForm
+from ..forms import MeetingAddForm, MoveForm, ScheduleImproveForm, ScheduleRunForm
 from ..models import Event, Meeting
 
-IMPROVE_PREFIX = "improve"  # the second time-limit form on the grid page
+IMPROVE_PREFIX = "improve"  # the second time-limit form on the grid page (distinct field ids)
 
 
 class ScheduleGridView(GateView):
@@ -33,7 +33,7 @@ class ScheduleGridView(GateView):
         job = event.schedule_job
         context.update({
             "object": event, "run_form": ScheduleRunForm(), "add_form": MeetingAddForm(participants=participants),
-            "improve_form": ScheduleRunForm(prefix=IMPROVE_PREFIX),
+            "improve_form": ScheduleImproveForm(prefix=IMPROVE_PREFIX),
             "breaks": selectors.schedule_breaks(event=event, stats=event.schedule_stats),
             "job": job, "job_mine": job is not None and job.owner_id == request.user.pk,
             "stats": event.schedule_stats,
@@ -70,8 +70,8 @@ class ScheduleImproveView(ScopeThrottledMixin, _ScheduleActionView):
     success_message = _lazy("The scheduler keeps improving the current schedule; its progress is shown below.")
 
     def service_kwargs(self, obj):
-        form = ScheduleRunForm(self.request.POST, prefix=IMPROVE_PREFIX)
-        return {"time_limit": form.cleaned_data["time_limit"] if form.is_valid() else 30}
+        form = ScheduleImproveForm(self.request.POST, prefix=IMPROVE_PREFIX)
+        return {"time_limit": form.cleaned_data["time_limit"] if form.is_valid() else 60}
 
 
 class SchedulePublishView(_ScheduleActionView):
