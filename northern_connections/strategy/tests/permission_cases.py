@@ -241,7 +241,7 @@ CASES = [
     PermissionCase("api:v1:policybrief-detail", "get", url("api:v1:policybrief-detail", "st_draft"),
                    expect(404, 200, 404, 200)),
     PermissionCase("api:v1:policybrief-detail", "patch", url("api:v1:policybrief-detail", "st_draft"),
-                   expect(404, 200, 404, 200), json=True, data=lambda w: {"summary": "API edit"}),
+                   expect(403, 200, 404, 200), json=True, data=lambda w: {"summary": "API edit"}),
     PermissionCase("api:v1:plangoal-list", "get", url("api:v1:plangoal-list"), API_PUBLIC),
     PermissionCase("api:v1:plangoal-detail", "get", url("api:v1:plangoal-detail", "st_goal"), API_PUBLIC),
     PermissionCase("api:v1:strategy-synergies", "get", url("api:v1:strategy-synergies"), API_PUBLIC),
