@@ -103,3 +103,29 @@ def publication_publish_external(*, actor: User, publisher: Organisation, source
         else:
             publication = publication_update(actor=actor, publication=existing, tags=tags, **fields)
         return publication_publish(actor=actor, publication=publication)
+
+
+def publication_sync_external(*, publisher: Organisation, source: str, reference: str, title: str, summary: str,
+                              published: bool, kind: str = PublicationKind.REPORT, language: str = "en",
+                              link: str = "", tags: Iterable[str] = ()) -> Publication | None:
+    """List (or withdraw) another app's published page without an actor: the receiver of that app's signal,
+    sent after its own permission-checked write (the surveys' `results_published`).
+
+    Idempotent on (source, reference); withdrawing turns the publication back into a draft of `publisher`.
+    """
+    with transaction.atomic():
+        publication = Publication.objects.filter(source=source, reference=reference).first()
+        if publication is None and not published:
+            return None
+        if publication is None:
+            publication = Publication(publisher=publisher, source=source[:40], reference=reference[:120],
+                                      slug=unique_slug(Publication, title, fallback="publication",
+                                                       reserved=reserved_segments("knowledge:publication_detail")))
+        fields = {"kind": kind, "title": title[:300], "summary": summary or title, "language": language,
+                  "link": link}
+        model_update(instance=publication, data={**fields, "tags": tags_for(tags)}, fields=PUBLICATION_FIELDS,
+                     m2m=("tags",), index=publication_index)
+        publication.status = PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT
+        publication.published_at = (publication.published_at or clock.now()) if published else None
+        publication.save(update_fields=["status", "published_at", "updated"])
+    return publication

@@ -201,3 +201,21 @@ def test_publish_external_creates_once_and_updates_on_the_second_call(knowledge_
 def test_pending_question_factory_is_private(knowledge_people):
     pending = QuestionFactory(author=knowledge_people.outsider, status="pending")
     assert not CommunityQuestion.objects.restrict(knowledge_people.users["sme"], VIEW).filter(pk=pending.pk).exists()
+
+
+def test_published_survey_results_become_a_report_and_a_withdrawal_a_draft(knowledge_people):
+    from types import SimpleNamespace
+
+    from northern_connections.knowledge.models import Publication
+    from northern_connections.surveys.publishing import results_published
+
+    survey = SimpleNamespace(pk=7, slug="procurement-needs", default_language="en", owner=knowledge_people.organisation,
+                             title={"en": "Procurement needs 2026"}, introduction={})
+    results_published.send(sender=None, survey=survey, published=True)
+    report = Publication.objects.get(source="surveys", reference="survey-7")
+    assert report.is_public and report.title == "Procurement needs 2026" and report.publisher == survey.owner
+    results_published.send(sender=None, survey=survey, published=True)
+    assert Publication.objects.filter(source="surveys").count() == 1
+    results_published.send(sender=None, survey=survey, published=False)
+    report.refresh_from_db()
+    assert report.is_draft and report.published_at is None
