@@ -204,6 +204,18 @@ class SectionForm(forms.Form):
     title = forms.CharField(label=_("Section title"), max_length=200)
 
 
+class SectionEditForm(SectionForm):
+    """A section's title in one language (the page's ?language=)."""
+
+    def __init__(self, data=None, files=None, instance: Section | None = None, language: str = ""):
+        language = language or instance.survey.default_language
+        super().__init__(data, files, initial={"language": language, "title": instance.title.get(language, "")})
+        self.instance = instance
+
+    def service_fields(self) -> dict:
+        return dict(self.cleaned_data)
+
+
 class AudienceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Who"), choices=AudienceKind.choices, widget=forms.RadioSelect,
                              initial=AudienceKind.KIND_IN_REGION)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:slug>/questions/<int:pk>/delete/", builder.QuestionDeleteView.as_view(), name="question_delete"),
     path("<slug:slug>/questions/<int:pk>/move/", builder.QuestionMoveView.as_view(), name="question_move"),
     path("<slug:slug>/sections/add/", builder.SectionCreateView.as_view(), name="section_add"),
+    path("<slug:slug>/sections/<int:pk>/edit/", builder.SectionEditView.as_view(), name="section_edit"),
     path("<slug:slug>/sections/<int:pk>/delete/", builder.SectionDeleteView.as_view(), name="section_delete"),
     path("<slug:slug>/audience/add/", builder.AudienceCreateView.as_view(), name="audience_add"),
     path("<slug:slug>/audience/<int:pk>/delete/", builder.AudienceDeleteView.as_view(), name="audience_delete"),

@@ -1,7 +1,15 @@
 """Writes of the surveys app, one module per entity (surveys, questions, audiences and invitations, responses)."""
 
 from .audiences import audience_add, audience_remove, invitations_deliver, invitations_send, reminders_send
-from .questions import question_create, question_delete, question_move, question_update, section_create, section_delete
+from .questions import (
+    question_create,
+    question_delete,
+    question_move,
+    question_update,
+    section_create,
+    section_delete,
+    section_update,
+)
 from .responses import (
     response_save,
     response_start_by_invitation,

@@ -158,6 +158,17 @@ def section_create(*, actor: User, survey: Survey, language: str, title: str) ->
     return section
 
 
+def section_update(*, actor: User, section: Section, language: str, title: str) -> Section:
+    """A section's title in `language` (other languages keep theirs); while the survey is a draft."""
+    with transaction.atomic():
+        section = locked_for(actor, CHANGE, section)
+        _language(_editable(actor, section.survey), language)
+        section.title = with_text(section.title, language, title)
+        section.full_clean()
+        section.save(update_fields=["title", "updated"])
+    return section
+
+
 def section_delete(*, actor: User, section: Section) -> None:
     """Remove an empty section (move or delete its questions first)."""
     with transaction.atomic():

@@ -226,3 +226,14 @@ def test_surveys_close_at_their_closing_time(people, frozen):
     assert services.survey_close_due(now=clock.now() + timedelta(hours=2)) == 1
     opened.refresh_from_db()
     assert opened.status == SurveyStatus.CLOSED
+
+
+def test_section_titles_are_translated_one_language_at_a_time(people):
+    draft = services.survey_create(actor=people.member, owner=people.organisation, title="Needs",
+                                   languages=["en", "nb"])
+    section = draft.sections.get()
+    services.section_update(actor=people.member, section=section, language="nb", title="Behov")
+    section.refresh_from_db()
+    assert section.title == {"en": "Needs", "nb": "Behov"}
+    with pytest.raises(PermissionDenied):
+        services.section_update(actor=people.outsider, section=section, language="en", title="Mine")

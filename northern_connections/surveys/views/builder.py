@@ -11,7 +11,7 @@ from northern_connections.core.permissions import CHANGE, DELETE
 from northern_connections.core.views import GateView, ObjectActionView, ObjectEditView, submit_form
 
 from .. import services
-from ..forms import AudienceForm, QuestionForm, SectionForm
+from ..forms import AudienceForm, QuestionForm, SectionEditForm, SectionForm
 from ..models import Audience, Question, Section, Survey
 from .surveys import edit_language
 
@@ -77,6 +77,21 @@ class QuestionEditView(ObjectEditView):
 
     def get_success_url(self, obj):
         return obj.get_absolute_url() + f"?language={edit_language(self.request, obj.survey)}#q-{obj.key}"
+
+
+class SectionEditView(ObjectEditView):
+    model, form_class, service = Section, SectionEditForm, services.section_update
+    template_name = "surveys/part_form.html"
+
+    def get_form(self, obj, data=None, files=None):
+        return SectionEditForm(data, files, instance=obj, language=edit_language(self.request, obj.survey))
+
+    def get_context(self, obj):
+        return {"object": obj.survey, "heading": _lazy("Section title"),
+                "edit_language": edit_language(self.request, obj.survey)}
+
+    def get_success_url(self, obj):
+        return obj.get_absolute_url() + f"?language={edit_language(self.request, obj.survey)}"
 
 
 class QuestionDeleteView(ObjectActionView):
