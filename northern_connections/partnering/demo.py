@@ -21,6 +21,8 @@ from django.db import transaction
 from northern_connections.core import clock
 from northern_connections.directory.models import NutsRegion, Organisation, ValueChainStep
 from northern_connections.directory.services import organisations_mark_verified
+from northern_connections.matchmaking.selectors import PARTNER_REQUEST_KIND
+from northern_connections.matchmaking.services import match_index_rebuild
 
 from . import calls, regions, services
 from .choices import VALIDITY, InterestStatus, MemberRole, MemberStatus, RequestStatus
@@ -180,6 +182,8 @@ def load(*, seed: int = 2024) -> dict[str, int]:
     calls_by_topic = {c.topic_identifier: c for c in FundingCall.objects.filter(topic_identifier__in=[
         WIND_CALL, HYDROGEN_CALL])}
     requests = _requests(orgs, calls_by_topic)
+    # A fresh snapshot of the requests: the matchmaking demo built this kind's snapshot before any request existed
+    transaction.on_commit(lambda: match_index_rebuild(kinds=[PARTNER_REQUEST_KIND]))
     return {"funding calls": call_count, "region categories set": categories, "partner requests": len(requests),
             "expressions of interest": _interests(orgs, requests) if len(requests) > 3 else 0,
             "consortia": _consortia(orgs, calls_by_topic)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -23,6 +25,8 @@ from .models import (
 )
 from .permissions import EXPRESS, RESPOND
 from .workflow import INTEREST_WORKFLOW, REQUEST_WORKFLOW
+
+logger = logging.getLogger(__name__)
 
 
 def call_list(*, actor) -> QuerySet[FundingCall]:
@@ -76,8 +80,16 @@ def suggested_partners(*, actor, partner_request: PartnerRequest, top_k: int = 1
                                     tags={"steps": steps} if steps else {}, country=partner_request.owner.country,
                                     exclude=[partner_request.owner_id], trl_min=partner_request.trl,
                                     trl_max=partner_request.trl, top_k=top_k)
-    except LookupError:  # no index yet (a fresh database): no suggestions rather than an error page
-        return []
+    except (LookupError, ValueError) as error:  # see _engine_failed
+        return _engine_failed(error)
+
+
+def _engine_failed(error: Exception) -> list:
+    """Suggestions are an extra on the page: without an index (LookupError), or when the index cannot
+    answer (a snapshot built empty and then caught up answers with a ValueError from the engine's
+    matrices; rebuild_match_index repairs it), the page shows none instead of failing."""
+    logger.warning("partnering: no match suggestions (%s)", error)
+    return []
 
 
 def similar_requests(*, actor, partner_request: PartnerRequest, top_k: int = 5) -> list:
@@ -89,8 +101,8 @@ def similar_requests(*, actor, partner_request: PartnerRequest, top_k: int = 5) 
         results = partners_for_request(actor=actor, text=partner_request.search_text(),
                                        tags={"steps": steps} if steps else {}, exclude=[partner_request.pk],
                                        kind=PARTNER_REQUEST_KIND, top_k=top_k + 5)
-    except LookupError:
-        return []
+    except (LookupError, ValueError) as error:
+        return _engine_failed(error)
     return [r for r in results if r.object.owner_id != partner_request.owner_id][:top_k]
 
 
@@ -204,7 +216,8 @@ def _engine_scores(actor, consortium: Consortium, steps: set[str]) -> dict[int, 
     try:
         results = partners_for_request(actor=actor, text=" ".join([call.title, " ".join(call.keywords)]),
                                        tags={"steps": sorted(steps)}, top_k=100)
-    except LookupError:
+    except (LookupError, ValueError) as error:
+        _engine_failed(error)
         return {}
     return {r.object.pk: float(r.score) for r in results}
 

@@ -122,3 +122,24 @@ def test_workspace_forms_post_with_their_prefixes(world, client):
     assert consortium.members.get(organisation=orgs[0]).budget_eur == 250_000
     page = client.get(reverse("partnering:consortium_detail", args=[consortium.slug])).content.decode()
     assert page.count('id="id_task-title"') == 1 and 'id="id_title"' not in page
+
+
+def test_a_failing_match_index_leaves_the_request_page_without_suggestions(people, client, monitor_engine_failure):
+    """Regression: a partner_request snapshot built empty and then caught up made the engine raise a
+    ValueError, and the request page answered 500 (seen on the demo database)."""
+    from .factories import PartnerRequestFactory
+
+    request = PartnerRequestFactory(owner=people.organisation, status="published", reference="TOSE20261201001")
+    client.force_login(people.users["member"])
+    response = client.get(reverse("partnering:request_detail", args=[request.pk]))
+    assert response.status_code == 200 and "Matching partner requests" not in response.content.decode()
+
+
+@pytest.fixture
+def monitor_engine_failure(monkeypatch):
+    from northern_connections.matchmaking import selectors as matchmaking_selectors
+
+    def broken(**kwargs):
+        raise ValueError("matmul: dimension mismatch")
+
+    monkeypatch.setattr(matchmaking_selectors, "partners_for_request", broken)
