@@ -64,7 +64,7 @@ def test_procurer_contacts_an_advisor_and_sme_shares_its_self_assessment(page: P
     assert axe_serious(page) == []
 
     # When it shares the result with its cluster
-    page.get_by_label("Cluster").select_option(label="Energy Cluster Denmark")
+    page.get_by_role("combobox", name="Cluster").select_option(label="Energy Cluster Denmark")
     page.get_by_role("button", name="Share", exact=True).click()
     expect(page.get_by_text("Shared: the cluster's managers can now see this result.")).to_be_visible()
     page.get_by_role("button", name="Log out").click()

@@ -217,4 +217,5 @@ class ShareForm(forms.Form):
         super().__init__(*args, **kwargs)
         from northern_connections.directory.models import Organisation
 
-        self.fields["cluster"].queryset = Organisation.objects.filter(pk__in=[c.pk for c in clusters])
+        self.fields["cluster"].queryset = Organisation.objects.filter(pk__in=[c.pk for c in clusters]).order_by("name")
+        self.fields["cluster"].label_from_instance = lambda organisation: organisation.name
