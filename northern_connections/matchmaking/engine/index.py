@@ -426,8 +426,11 @@ class Index:
         return a
 
     def _segments(self):
-        """[(row_offset, {field: csc}, facets_csc)] for main and (if any) delta segments."""
-        segs = [(0, self._main_tf, self._main_facets)]
+        """[(row_offset, rows, {field: csc}, facets_csc)] for main and (if any) delta segments.
+
+        Each segment says its own row count: a snapshot built empty and then caught up has its
+        delta at offset 0 (the rows answered with a dimension mismatch when offset 0 meant main)."""
+        segs = [(0, self._n_main, self._main_tf, self._main_facets)] if self._n_main else []
         if self._delta_terms:
             d = self._cache.get("delta")
             if d is None:
@@ -435,7 +438,7 @@ class Index:
                 d = ({f: m.tocsc() for f, m in self._delta_matrices(n_terms).items()},
                      self._delta_facet_matrix(len(self._fvocab)).tocsc())
                 self._cache["delta"] = d
-            segs.append((self._n_main, d[0], d[1]))
+            segs.append((self._n_main, len(self._ids) - self._n_main, d[0], d[1]))
         return segs
 
     def term_ids(self, terms) -> dict[str, int]:
@@ -470,8 +473,7 @@ class Index:
         w = self.idf(term_ids) * qweights
         norms = self.row_norms()
         blocks = []
-        for offset, tf, _ in self._segments():
-            n_seg = (self._n_main if offset == 0 else len(self._ids) - self._n_main)
+        for offset, n_seg, tf, _ in self._segments():
             ptf = None
             for f, m in tf.items():
                 if m.shape[1] == 0 or m.nnz == 0:
@@ -500,8 +502,7 @@ class Index:
         cols = np.asarray([i for i, _ in items], dtype=np.int64)
         w = np.asarray([x for _, x in items], dtype=np.float64)
         parts = []
-        for offset, _, facets in self._segments():
-            n_seg = (self._n_main if offset == 0 else len(self._ids) - self._n_main)
+        for offset, n_seg, _, facets in self._segments():
             if facets.shape[1] == 0:
                 parts.append(np.zeros(n_seg))
                 continue

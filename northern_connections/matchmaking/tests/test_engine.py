@@ -341,3 +341,15 @@ def test_property_any_sequence_of_changes_ranks_like_a_rebuild(ops):
         a = [(m.id, round(m.score, 9)) for m in inc.search(Query(text=q, language="en"))]
         b = [(m.id, round(m.score, 9)) for m in full.search(Query(text=q, language="en"))]
         assert a == b
+
+
+def test_an_index_built_empty_then_caught_up_answers_every_kind_of_query():
+    # Regression: every row then sits in the delta at offset 0, which bm25 and facet_scores took for
+    # the empty main segment ("matmul: dimension mismatch"; partner request pages answered 500).
+    engine = MatchingEngine.load(MatchingEngine.build([]).dump())
+    for i in range(3):
+        engine.add(Document(id=str(i), fields={"name": f"Wind {i}", "text": "offshore wind turbine blades"},
+                            tags={"value_chains": ("offshore-wind",)}, kind="sme", country="DK"))
+    for query in (Query(text="wind"), Query(tags={"value_chains": ("offshore-wind",)}),
+                  Query(text="blades", tags={"value_chains": ("offshore-wind",)})):
+        assert {m.id for m in engine.search(query)} == {"0", "1", "2"}
