@@ -502,7 +502,7 @@ class Index:
         cols = np.asarray([i for i, _ in items], dtype=np.int64)
         w = np.asarray([x for _, x in items], dtype=np.float64)
         parts = []
-        for offset, n_seg, _, facets in self._segments():
+        for _, n_seg, _, facets in self._segments():
             if facets.shape[1] == 0:
                 parts.append(np.zeros(n_seg))
                 continue
