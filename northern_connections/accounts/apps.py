@@ -6,4 +6,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policies)
+        from . import permissions, privacy  # noqa: F401  (permissions registers the policies)
+
+        privacy.register()  # what accounts holds about a person (core.privacy)

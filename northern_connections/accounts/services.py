@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from northern_connections.core.permissions import ADMINISTER, CHANGE, DELETE, can, locked_for, require_add
+from northern_connections.core.privacy import erase_personal_data
 
 from .choices import InvitationStatus, MembershipRole, RequestStatus
 from .models import ApiToken, Invitation, Membership, MembershipRequest, User
@@ -173,3 +174,25 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
     """Delete a token: requests that send it are refused from now on."""
     with transaction.atomic():
         locked_for(actor, DELETE, token).delete()
+
+
+# Deleted accounts keep their row (records of organisations point to it) under an address that says nothing.
+DELETED_DOMAIN = "deleted.invalid"
+
+
+def account_delete(*, actor: User, password: str) -> None:
+    """Delete the actor's own account: every app's erase hook, then the account anonymised, in one transaction."""
+    if not actor.check_password(password):
+        raise ValidationError(_("The password is not correct."))
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=actor.pk)
+        erase_personal_data(user)
+        user.email = f"deleted-{user.pk}@{DELETED_DOMAIN}"
+        user.full_name = user.first_name = user.last_name = ""
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+    # Other sessions of the person end by themselves: an inactive account with a changed password hash
+    # fails Django's session check on its next request.

@@ -1,11 +1,13 @@
 """Profile, memberships and invitations: thin views over accounts.services."""
 
+import json
 from functools import partial
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
@@ -13,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from northern_connections.core.permissions import ADMINISTER, CHANGE, can, is_platform_admin
+from northern_connections.core.privacy import ExportEncoder, personal_data_export
 from northern_connections.core.views import GateView, ObjectActionView, message_error, submit_form
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
-from .forms import InvitationForm, ProfileForm, RoleForm
+from .forms import AccountDeleteForm, InvitationForm, ProfileForm, RoleForm
 from .models import Invitation, Membership, MembershipRequest
 
 
@@ -48,6 +51,37 @@ class ProfileView(View):
         }, status=status)
         add_never_cache_headers(response)
         return response
+
+
+@method_decorator(login_required, name="dispatch")
+class PrivacyView(View):
+    """Your data: download everything the platform holds about you, or delete your account (GDPR 15, 17, 20)."""
+
+    def get(self, request):
+        return self.render(AccountDeleteForm())
+
+    def post(self, request):
+        form = AccountDeleteForm(request.POST)
+        if submit_form(request, form, partial(services.account_delete, actor=request.user)):
+            logout(request)
+            messages.success(request, _("Your account was deleted."))
+            return redirect("home:index")
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        response = render(self.request, "accounts/privacy.html", {"form": form}, status=status)
+        add_never_cache_headers(response)
+        return response
+
+
+@login_required
+def personal_data_download(request):
+    """Everything about the signed-in person as one JSON file, from every app (core.privacy)."""
+    body = json.dumps(personal_data_export(request.user), cls=ExportEncoder, indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="northern-connections-my-data.json"'
+    add_never_cache_headers(response)
+    return response
 
 
 @method_decorator(login_required, name="dispatch")

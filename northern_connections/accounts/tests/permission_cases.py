@@ -43,6 +43,12 @@ CASES = [
         "accounts:api_token_revoke", "post", lambda w: reverse("accounts:api_token_revoke"),
         expect(LOGIN, 302, 302, 302),
     ),
+    PermissionCase("accounts:privacy", "get", lambda w: reverse("accounts:privacy"), expect(LOGIN, 200, 200, 200)),
+    # A wrong password: the form again, nothing deleted (a successful deletion is in test_privacy.py).
+    PermissionCase("accounts:privacy", "post", lambda w: reverse("accounts:privacy"), expect(LOGIN, 400, 400, 400),
+                   data=lambda w: {"password": "not-the-password"}),
+    PermissionCase("accounts:personal_data", "get", lambda w: reverse("accounts:personal_data"),
+                   expect(LOGIN, 200, 200, 200)),
     PermissionCase("accounts:organisation_people", "get", people, expect(LOGIN, 200, 403, 200)),
     PermissionCase(
         "accounts:organisation_people",
