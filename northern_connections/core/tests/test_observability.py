@@ -98,7 +98,8 @@ def test_queue_lengths_come_from_the_broker(settings, tmp_path):
 
     queue = tmp_path / "queue"
     queue.mkdir()
-    current_app.conf.broker_transport_options = {"data_folder_in": str(queue), "data_folder_out": str(queue)}
+    current_app.conf.broker_transport_options = {"data_folder_in": str(queue), "data_folder_out": str(queue),
+                                                 "control_folder": str(tmp_path / "control")}
     try:
         with current_app.connection_for_write("filesystem://") as connection:
             producer = connection.Producer()
