@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install messages lint bench lock clean api-fuzz
+.PHONY: run test setup install messages lint bench lock clean api-fuzz prod-check audit
 
 ## run: install, migrate the embedded SQLite database, load reference and demo data, serve with the worker
 run: setup
@@ -50,6 +50,14 @@ bench: install messages
 ## api-fuzz: schemathesis against the whole API on a throwaway demo database, anonymous and as each demo role
 api-fuzz: install messages
 	./scripts/api_fuzz.sh
+
+## prod-check: the production configuration on loopback (gunicorn, PostgreSQL, Redis, Celery worker and beat), checked
+prod-check: install messages
+	./scripts/prod_check.sh
+
+## audit: pip-audit over requirements.lock (PyPI's vulnerability data; --strict: a package it cannot look up fails)
+audit: install
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict --progress-spinner off
 
 ## lock: re-resolve requirements.lock after editing pyproject.toml (needs uv: pip install uv)
 lock:
