@@ -59,6 +59,7 @@ for _ in $(seq 90); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && bre
 echo "== migrate, worker and beat"
 manage migrate --noinput -v0
 manage createcachetable
+manage load_reference_data --facts-only >/dev/null  # vocabularies, as a deployment loads them (README)
 .venv/bin/celery -A config worker --loglevel=INFO --concurrency=1 --without-gossip --without-mingle \
   >"$work/worker.log" 2>&1 &
 pids+=($!)
