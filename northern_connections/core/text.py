@@ -89,15 +89,27 @@ def query_terms(query: str) -> list[set[str]]:
     return terms
 
 
+@lru_cache(maxsize=200_000)
+def _stem(language: str, word: str) -> str:
+    """A word's stem, remembered: snippets stem the same words of the same texts again and again, and the
+    pure-Python Snowball stemmer costs tens of microseconds a word."""
+    return _stemmer(language).stemWord(word)
+
+
+@lru_cache(maxsize=1024)
+def _query_alternatives(query: str) -> frozenset[str]:
+    terms = query_terms(query)
+    return frozenset().union(*terms) if terms else frozenset()
+
+
 def matching_spans(text: str, query: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of the words of `text` that match `query` as the search does: the word's stem in the
     document's language is one of the query word's stems in any platform language."""
-    alternatives = set().union(*query_terms(query)) if query_terms(query) else set()
+    alternatives = _query_alternatives(query)
     if not alternatives:
         return []
-    stemmer = _stemmer(language)
     return [(m.start(), m.end()) for m in _WORD.finditer(text or "")
-            if (w := m.group().lower()) in alternatives or stemmer.stemWord(w) in alternatives]
+            if (w := m.group().lower()) in alternatives or _stem(language, w) in alternatives]
 
 
 def snippet(text: str, query: str, language: str, width: int = 240) -> list[tuple[str, bool]]:

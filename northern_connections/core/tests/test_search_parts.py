@@ -59,3 +59,11 @@ def test_ranked_ids_by_model_equals_each_models_own_ranking(people):
     assert search.ranked_ids_by_model({"few": querysets["few"]}, "wind", limit=5) == {
         "few": [Organisation.objects.get(slug="ranked-1").pk]}
     assert search.ranked_ids_by_model(querysets, "   ", limit=5) is None
+
+
+def test_matching_spans_are_the_same_when_remembered():
+    from northern_connections.core.text import matching_spans
+
+    text = "Vindmøllerne og vindmøller: heat pumps, pumping"
+    first = matching_spans(text, "vindmølle pump", "da")
+    assert first == matching_spans(text, "vindmølle pump", "da") and len(first) >= 2
