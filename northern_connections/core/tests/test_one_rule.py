@@ -76,3 +76,11 @@ def test_core_imports_no_domain_app():
                     node.module.startswith(f"northern_connections.{app}") for app in DOMAIN_APPS):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.module}")
     assert not offenders, offenders
+
+
+def test_no_template_has_an_inline_script_or_event_handler():
+    """Production's Content Security Policy runs scripts from our static files only (issue 19)."""
+    from .test_security import inline_script_offenders
+
+    offenders = inline_script_offenders()
+    assert not offenders, f"inline scripts or event handlers (move them to static/js/site.js): {offenders}"
