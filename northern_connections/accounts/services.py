@@ -183,7 +183,7 @@ DELETED_DOMAIN = "deleted.invalid"
 def account_delete(*, actor: User, password: str) -> None:
     """Delete the actor's own account: every app's erase hook, then the account anonymised, in one transaction."""
     if not actor.check_password(password):
-        raise ValidationError(_("The password is not correct."))
+        raise ValidationError({"password": _("The password is not correct.")})
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=actor.pk)
         erase_personal_data(user)

@@ -73,3 +73,12 @@ def test_the_last_administrator_of_an_organisation_with_members_is_refused(clien
     people.member.refresh_from_db()
     assert people.member.is_active and people.member.email == "member@example.org"
     assert get_user_model().objects.filter(email="member@example.org").exists()
+
+
+def test_a_wrong_password_is_said_at_the_password_field(client, people):
+    client.force_login(people.member)
+    response = client.post(reverse("accounts:privacy"), {"password": "not-it"})
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"password": ["The password is not correct."]}
+    people.member.refresh_from_db()
+    assert people.member.is_active
