@@ -103,6 +103,9 @@ class Workflow:
         return found
 
 
+NOTE_LENGTH = 500  # a transition's note (a reopening's reason): TransitionRecord.note
+
+
 def transition_apply(*, workflow: Workflow, actor: Any, obj: models.Model, to_status: Any, comment: str = "",
                      system: bool = False, now: datetime | None = None) -> models.Model:
     """Make one move of `obj`'s life cycle, checked and recorded in one transaction.
@@ -112,6 +115,9 @@ def transition_apply(*, workflow: Workflow, actor: Any, obj: models.Model, to_st
     on the saved row. `now` is for scheduled jobs that run "as of" a moment; it defaults to the clock.
     """
     now = now or clock.now()
+    if len(comment) > NOTE_LENGTH:  # refused, not cut: the user's reason is theirs to shorten
+        raise ValidationError(_("The note may have at most %(n)s characters (it has %(m)s).")
+                              % {"n": NOTE_LENGTH, "m": len(comment)}, code="note_too_long")
     with transaction.atomic():
         current = obj._meta.model._default_manager.select_for_update().get(pk=obj.pk) if system else None
         if current is None:
@@ -128,7 +134,7 @@ def transition_apply(*, workflow: Workflow, actor: Any, obj: models.Model, to_st
             move.effect(current, actor, now)
         current.save(update_fields=[workflow.status_field, "updated", *move.update_fields])
         workflow.log_model._default_manager.create(**{workflow.log_object_field: current}, from_status=from_status,
-                                                    to_status=move.target, by=actor, at=now, note=comment[:500])
+                                                    to_status=move.target, by=actor, at=now, note=comment)
         if move.on_commit:
             transaction.on_commit(lambda: move.on_commit(current))
     return current
@@ -141,7 +147,7 @@ class TransitionRecord(models.Model):
     to_status = models.CharField(max_length=32)
     by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=500, blank=True)
+    note = models.CharField(max_length=NOTE_LENGTH, blank=True)
 
     class Meta:
         abstract = True

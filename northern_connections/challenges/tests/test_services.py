@@ -53,6 +53,19 @@ def test_an_english_challenge_is_its_own_english_version(people):
     services.challenge_transition(actor=people["owner"], challenge=challenge, to_status="published")
 
 
+def test_a_transition_note_over_500_characters_is_refused_and_nothing_changes(people):
+    # Regression: core/workflow.py cut the note at 500 characters without a word, and three apps' views
+    # cut it again; now the workflow refuses it with the length, before any write.
+    challenge = draft(people, language="en", title="Harbour shore power", summary="Electrify the ferry quay.")
+    with pytest.raises(ValidationError, match="at most 500 characters"):
+        services.challenge_transition(actor=people["owner"], challenge=challenge, to_status="published",
+                                      note="x" * 501)
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.DRAFT and not challenge.transitions.exists()
+    services.challenge_transition(actor=people["owner"], challenge=challenge, to_status="published", note="y" * 500)
+    assert challenge.transitions.get().note == "y" * 500
+
+
 def test_criteria_weights_must_add_up_to_100(people):
     with pytest.raises(ValidationError, match="add up to 100"):
         draft(people, criteria=[{"name": "Innovation", "weight": 60}, {"name": "Price", "weight": 30}])
