@@ -341,6 +341,14 @@ class ObjectActionView(ServiceViewMixin, GateView):
         return redirect(self.get_success_url(obj, result))
 
 
+class TransitionActionView(ObjectActionView):
+    """A move of an object's life cycle (core/workflow.py): the POST's `to_status` and `note` go to
+    the app's transition service, whose workflow refuses an unknown move or a note that is too long."""
+
+    def service_kwargs(self, obj: models.Model) -> dict[str, Any]:
+        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}
+
+
 @dataclass
 class Submission:
     """What `submit_form` did: true when the write was made; `result` is what the service returned."""

@@ -21,6 +21,7 @@ from northern_connections.core.views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    TransitionActionView,
     message_error,
     submit_form,
 )
@@ -161,12 +162,9 @@ class CaseDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("knowledge:case_list")
 
 
-class CaseTransitionView(ObjectActionView):
+class CaseTransitionView(TransitionActionView):
     model, service = ProcurementCase, case_services.case_transition
     success_message = _lazy("The case's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class CaseContactView(GateView):
@@ -228,12 +226,9 @@ class ToolboxEditView(ObjectEditView):
     model, form_class, service = ToolboxItem, ToolboxForm, toolbox.toolbox_update
 
 
-class ToolboxTransitionView(ObjectActionView):
+class ToolboxTransitionView(TransitionActionView):
     model, service = ToolboxItem, toolbox.toolbox_transition
     success_message = _lazy("The item's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class LessonCompleteView(ObjectActionView):

@@ -20,6 +20,7 @@ from northern_connections.core.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectEditView,
+    TransitionActionView,
     download,
     message_error,
     submit_form,
@@ -219,12 +220,9 @@ class RoundShortlistView(GateView):
         return redirect("livinglabs:round_shortlist", slug=round.slug)
 
 
-class RoundTransitionView(ObjectActionView):
+class RoundTransitionView(TransitionActionView):
     model, service = SelectionRound, services.round_transition
     success_message = _lazy("The round's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}
 
 
 class RoundExportView(GateView):

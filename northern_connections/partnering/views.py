@@ -17,6 +17,7 @@ from northern_connections.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
     submit_form,
 )
 from northern_connections.directory.models import Organisation
@@ -88,12 +89,9 @@ class RequestEditView(ObjectEditView):
     model, form_class, service = PartnerRequest, PartnerRequestForm, services.partner_request_update
 
 
-class RequestTransitionView(ObjectActionView):
+class RequestTransitionView(TransitionActionView):
     model, service = PartnerRequest, services.partner_request_transition
     success_message = _lazy("The request's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class RequestExtendView(ObjectActionView):

@@ -17,6 +17,7 @@ from northern_connections.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
     download,
 )
 
@@ -314,12 +315,9 @@ class ActionPointAddView(ObjectActionView):
     success_message = _lazy("Action point added.")
 
 
-class ActionPointTransitionView(ObjectActionView):
+class ActionPointTransitionView(TransitionActionView):
     model, service = ActionPoint, services.action_point_transition
     success_message = _lazy("The action point's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 # --------------------------------------------------------------------------- policy briefs
@@ -347,12 +345,9 @@ class BriefEditView(ObjectEditView):
     model, form_class, service = PolicyBrief, forms.BriefForm, services.brief_update
 
 
-class BriefTransitionView(ObjectActionView):
+class BriefTransitionView(TransitionActionView):
     model, service = PolicyBrief, services.brief_transition
     success_message = _lazy("The brief was issued.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class BriefPdfView(GateView):

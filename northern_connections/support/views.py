@@ -19,6 +19,7 @@ from northern_connections.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
     apply_validation_error,
     download,
 )
@@ -118,14 +119,11 @@ class MeasureDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("support:measure_list")
 
 
-class MeasureTransitionView(ObjectActionView):
+class MeasureTransitionView(TransitionActionView):
     """A move of the measure's life cycle; an empty or unknown status is refused by the workflow."""
 
     model, service = SupportMeasure, services.measure_transition
     success_message = _lazy("The measure's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class MeasureVerifyView(ObjectActionView):

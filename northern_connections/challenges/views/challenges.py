@@ -12,11 +12,11 @@ from northern_connections.accounts.choices import EDITING_ROLES
 from northern_connections.core.permissions import CHANGE
 from northern_connections.core.views import (
     GateView,
-    ObjectActionView,
     ObjectCreateView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
 )
 from northern_connections.directory.choices import OrganisationKind
 from northern_connections.directory.selectors import organisations_acting_for
@@ -105,12 +105,9 @@ class ChallengeCriteriaView(GateView):
                       status=400)
 
 
-class ChallengeTransitionView(ObjectActionView):
+class ChallengeTransitionView(TransitionActionView):
     """A move of the challenge's life cycle; an empty or unknown status is refused by the workflow."""
 
     model = Challenge
     service = services.challenge_transition
     success_message = _lazy("The challenge's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}

@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core import audit
 from northern_connections.core.permissions import can, can_add
-from northern_connections.core.views import PDF, XLSX, GateView, ObjectActionView, download, submit_form
+from northern_connections.core.views import (
+    PDF,
+    XLSX,
+    GateView,
+    ObjectActionView,
+    TransitionActionView,
+    download,
+    submit_form,
+)
 
 from .. import charts, documents, selectors, services
 from ..forms import JointReportForm, PartnerReportChoiceForm, PeriodForm
@@ -100,13 +108,10 @@ class JointSelectionView(GateView):
         return redirect(joint.get_absolute_url())
 
 
-class JointTransitionView(ObjectActionView):
+class JointTransitionView(TransitionActionView):
     model = JointReport
     service = services.joint_report_transition
     success_message = _lazy("The joint report's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}
 
 
 class JointPublishView(ObjectActionView):

@@ -15,10 +15,10 @@ from northern_connections.core import audit
 from northern_connections.core.permissions import CHANGE, can, can_add
 from northern_connections.core.views import (
     GateView,
-    ObjectActionView,
     ObjectDeleteView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
     message_error,
     stored_file_download,
     submit_form,
@@ -132,15 +132,12 @@ def _with_conclusion(context: dict, report: PartnerReport) -> dict:
     return context
 
 
-class ReportTransitionView(ObjectActionView):
+class ReportTransitionView(TransitionActionView):
     """A move of the report's life cycle; a reopening's reason comes with it (the service requires it)."""
 
     model = PartnerReport
     service = services.report_transition
     success_message = _lazy("The report's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")}
 
 
 class ReportPartView(GateView):

@@ -14,6 +14,7 @@ from northern_connections.core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    TransitionActionView,
 )
 
 from .. import selectors, services
@@ -81,14 +82,11 @@ class SurveyDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("surveys:survey_list")
 
 
-class SurveyTransitionView(ObjectActionView):
+class SurveyTransitionView(TransitionActionView):
     """A move of the survey's life cycle; an empty or unknown status is refused by the workflow."""
 
     model, service = Survey, services.survey_transition
     success_message = _lazy("The survey's status was changed.")
-
-    def service_kwargs(self, obj):
-        return {"to_status": self.request.POST.get("to_status", ""), "note": self.request.POST.get("note", "")[:500]}
 
 
 class SurveyNewRoundView(ObjectActionView):
