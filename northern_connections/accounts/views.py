@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
@@ -16,7 +16,7 @@ from django.views import View
 
 from northern_connections.core.permissions import ADMINISTER, CHANGE, can, is_platform_admin
 from northern_connections.core.privacy import ExportEncoder, personal_data_export
-from northern_connections.core.views import GateView, ObjectActionView, message_error, submit_form
+from northern_connections.core.views import GateView, ObjectActionView, download, message_error, submit_form
 from northern_connections.directory.models import Organisation
 
 from . import selectors, services
@@ -78,8 +78,7 @@ class PrivacyView(View):
 def personal_data_download(request):
     """Everything about the signed-in person as one JSON file, from every app (core.privacy)."""
     body = json.dumps(personal_data_export(request.user), cls=ExportEncoder, indent=2, ensure_ascii=False)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="northern-connections-my-data.json"'
+    response = download(body, "application/json; charset=utf-8", "northern-connections-my-data.json")
     add_never_cache_headers(response)
     return response
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, VIEW
 from northern_connections.core.views import (
+    PDF,
+    XLSX,
     GateView,
     ObjectActionView,
     ObjectCreateView,
@@ -242,8 +244,7 @@ class RoundExportView(GateView):
                 return redirect("livinglabs:round_shortlist", slug=round.slug)
             document, names = run.result, selectors.round_data(round).names()
         if self.kind == "pdf":
-            content, mime = documents.round_pdf(round, document, names), "application/pdf"
+            content, mime = documents.round_pdf(round, document, names), PDF
         else:
-            content = documents.round_workbook(round, document, names)
-            mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            content, mime = documents.round_workbook(round, document, names), XLSX
         return download(content, mime, f"{round.slug}.{self.kind}")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import CHANGE, DELETE, VIEW, can_add
 from northern_connections.core.views import (
+    PDF,
     GateView,
     ObjectActionView,
     ObjectCreateView,
@@ -355,7 +356,7 @@ class BriefPdfView(GateView):
 
     def get(self, request, pk):
         brief = self.get_object()
-        return download(briefs.pdf(brief), "application/pdf", f"policy-brief-{brief.pk}.pdf")
+        return download(briefs.pdf(brief), PDF, f"policy-brief-{brief.pk}.pdf")
 
 
 # --------------------------------------------------------------------------- action plan

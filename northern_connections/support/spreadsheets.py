@@ -29,7 +29,6 @@ SHEET = "Measures"
 README_SHEET = "Read me"
 MAX_ROWS = 5000  # one provider's or one partnership's measures; larger files are split
 MAX_FILE_BYTES = 5 * 1024 * 1024
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YES, NO = ("yes", "ja", "true", "1", "x"), ("no", "nej", "nei", "false", "0", "")
 
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import can_add
 from northern_connections.core.views import (
+    PDF,
+    XLSX,
     GateView,
     ObjectActionView,
     ObjectCreateView,
@@ -53,7 +55,7 @@ class MeasureExportView(GateView):
         filterset = MeasureFilterSet(request.GET or None, queryset=selectors.measure_list(actor=request.user),
                                      request=request)
         rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        return download(spreadsheets.measures_workbook(rows[:spreadsheets.MAX_ROWS]), spreadsheets.XLSX_TYPE,
+        return download(spreadsheets.measures_workbook(rows[:spreadsheets.MAX_ROWS]), XLSX,
                          "support-measures.xlsx")
 
 
@@ -61,7 +63,7 @@ class MeasureTemplateView(GateView):
     model = SupportMeasure
 
     def get(self, request):
-        return download(spreadsheets.template_workbook(), spreadsheets.XLSX_TYPE, "support-measures-template.xlsx")
+        return download(spreadsheets.template_workbook(), XLSX, "support-measures-template.xlsx")
 
 
 class MeasureImportView(GateView):
@@ -165,8 +167,8 @@ class CoverageExportView(CoverageView):
         context = self.context(request)
         name = f"coverage-{context['scope']}-{context['value_chain'].slug}"
         if request.GET.get("format") == "pdf":
-            return download(reports.analysis_pdf(context), "application/pdf", f"{name}.pdf")
-        return download(reports.analysis_xlsx(context), spreadsheets.XLSX_TYPE, f"{name}.xlsx")
+            return download(reports.analysis_pdf(context), PDF, f"{name}.pdf")
+        return download(reports.analysis_xlsx(context), XLSX, f"{name}.xlsx")
 
 
 class CoverageMapView(GateView):

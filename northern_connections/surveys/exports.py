@@ -17,8 +17,6 @@ from . import logic, selectors
 from .models import Survey
 from .results import QuestionResult
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _cell(value):
     if isinstance(value, list):

@@ -3,14 +3,14 @@ groups or two rounds, the exports, and the public page of published results."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from northern_connections.core.permissions import VIEW
-from northern_connections.core.views import GateView, ObjectActionView
+from northern_connections.core.views import PDF, XLSX, GateView, ObjectActionView, download
 
 from .. import exports, logic, results, selectors, services
 from ..filtersets import ResultFilterForm
@@ -19,12 +19,6 @@ from ..models import Response, Survey
 from ..permissions import RESULTS
 
 NAMED_SHOWN = 200  # the page lists who answered a named survey; the Excel export has everyone
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class ResultsView(GateView):
@@ -58,10 +52,10 @@ class ResultsExportView(ResultsView):
         context = self.context(request, with_charts=as_pdf)
         survey = context["survey"]
         if as_pdf:
-            return _download(exports.results_pdf(context), "application/pdf", f"{survey.slug}-results.pdf")
+            return download(exports.results_pdf(context), PDF, f"{survey.slug}-results.pdf")
         content = exports.results_xlsx(actor=request.user, survey=survey, items=context["items"],
                                        filters=context["filters"], filters_label=context["filters_label"])
-        return _download(content, exports.XLSX_TYPE, f"{survey.slug}-results.xlsx")
+        return download(content, XLSX, f"{survey.slug}-results.xlsx")
 
 
 class CompareView(GateView):
